@@ -18,4 +18,6 @@ export interface LogRecord {
   fields?: Record<string, string>;
   variant?: number;
   inferred?: boolean;
+  /** the exact bytes of `raw`, when they are not valid UTF-8 */
+  rawBase64?: string;
 }

@@ -1,0 +1,27 @@
+import type { Catalog } from './catalog.js';
+import { categoryOf } from './categories.js';
+import { parseLine, type ParseContext } from './parse-line.js';
+import type { LogRecord } from './record.js';
+
+/** One line of text in, one record out: the parser's fields plus what the catalog knows of the ID. */
+export function classifyLine(text: string, file: string, lineNumber: number, catalog: Catalog, ctx: ParseContext = {}): LogRecord {
+  const parsed = parseLine(text, ctx);
+  const entry = parsed.id === null ? undefined : catalog.get(parsed.id);
+  const record: LogRecord = {
+    file,
+    line: lineNumber,
+    timestamp: parsed.timestamp,
+    host: parsed.host,
+    platform: parsed.platform,
+    severity: parsed.severity,
+    defaultSeverity: entry?.severity ?? null,
+    id: parsed.id,
+    category: parsed.id === null ? null : entry?.category ?? categoryOf(parsed.id),
+    known: entry !== undefined,
+    message: parsed.message,
+    raw: text,
+  };
+  if (parsed.repeat !== undefined) record.repeat = parsed.repeat;
+  if (parsed.pri) record.pri = parsed.pri;
+  return record;
+}

@@ -1,0 +1,171 @@
+import { Command, CommanderError, Option } from 'commander';
+import { loadCatalog, type Catalog } from './catalog.js';
+import { addFilterOptions, addInputOptions, colorOption, langOption } from './cli-options.js';
+import { userCatalogPath } from './config-paths.js';
+import { InputError, UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { resolveLang } from './lang.js';
+import { createPalette, decideColor, type ColorMode } from './palette.js';
+import { runCatalogCommand } from './run-catalog.js';
+import { runExplain, runList, runCategories, runSearch } from './run-docs.js';
+import { runStream, type StreamFormat } from './run-stream.js';
+
+/** Exit codes, in one place: documented in the README. */
+export const EXIT = { ok: 0, usage: 1, input: 2, interrupted: 130 } as const;
+
+type Opts = Record<string, unknown> & { catalog?: string; color?: ColorMode; lang?: string };
+
+function catalogFor(opts: Opts, io: Io): Catalog {
+  return loadCatalog({ catalogFile: opts.catalog, userCatalogFile: userCatalogPath(io.env) });
+}
+
+function paletteFor(opts: Opts, io: Io) {
+  return createPalette(decideColor(opts.color ?? 'auto', io.env, io.stdout.isTTY === true));
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('asalog')
+    .description('Classify, filter, explain and summarize Cisco ASA and FTD syslog.\n\nWith no command: read log files (or stdin), classify every line and print it.')
+    .version('0.1.0')
+    .enablePositionalOptions()
+    .argument('[files...]', 'log files, gzip or plain; - or none for stdin')
+    .addOption(new Option('-o, --output <format>', 'text (default on a terminal), raw (default in a pipe), json, csv').choices(['text', 'raw', 'json', 'csv']))
+    .option('-H, --with-filename', 'prefix raw lines with their file name')
+    .option('-f, --follow', 'keep reading files as they grow, like tail -F')
+    .addOption(langOption())
+    .addOption(colorOption());
+  addFilterOptions(program);
+  addInputOptions(program);
+  program.action(async (files: string[], opts: Opts) => {
+    if (files.length === 0 && io.stdin.isTTY) {
+      throw new UsageError('no input: give log files, or pipe logs in (e.g. `tail -f /var/log/asa.log | asalog`); see `asalog --help`');
+    }
+    const output = (opts.output as StreamFormat | undefined) ?? (io.stdout.isTTY ? 'text' : 'raw');
+    const result = await runStream(files, {
+      ...(opts as object),
+      output,
+      withFilename: opts.withFilename === true,
+      follow: opts.follow === true,
+      year: opts.year as number | undefined,
+      lang: resolveLang(opts.lang, io.env),
+      maxLineBytes: opts.maxLine as number,
+    }, catalogFor(opts, io), paletteFor(opts, io), io);
+    if (result.unreadable > 0) setExit(EXIT.input);
+    if (io.signal.aborted) setExit(EXIT.interrupted);
+  });
+
+  program.command('explain')
+    .description('show the documentation of message IDs, tags or whole log lines')
+    .argument('<items...>', '722001, ASA-4-722001, %FTD-4-722001 or a whole log line')
+    .addOption(langOption())
+    .addOption(colorOption())
+    .option('--json', 'print the catalog entries as JSON')
+    .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
+    .action((items: string[], opts: Opts) => {
+      const ok = runExplain(items, { lang: resolveLang(opts.lang, io.env), json: opts.json === true }, catalogFor(opts, io), paletteFor(opts, io), io);
+      if (!ok) setExit(EXIT.input);
+    });
+
+  program.command('search')
+    .description('search formats, explanations, actions and variables in every language')
+    .argument('<words...>', 'words that must all occur (case-insensitive; Japanese and Chinese by substring)')
+    .option('--limit <n>', 'show at most n results', (v) => Number(v), 30)
+    .option('--json', 'print the matching entries as JSON')
+    .addOption(colorOption())
+    .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
+    .action((words: string[], opts: Opts) => {
+      runSearch(words, { limit: opts.limit as number, json: opts.json === true }, catalogFor(opts, io), io);
+    });
+
+  program.command('list')
+    .description('list the catalog')
+    .option('-s, --severity <expr>', 'documented severity: 3, <=4, err, 0-3 …')
+    .option('-c, --category <list>', 'logging classes, comma-separated')
+    .option('--platform <name>', 'ASA or FTD')
+    .option('--categories', 'list the logging classes with their message counts instead')
+    .option('--json', 'print an array of entries')
+    .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
+    .action((opts: Opts) => {
+      const catalog = catalogFor(opts, io);
+      if (opts.categories) runCategories(catalog, opts.json === true, io);
+      else runList(catalog, { severity: opts.severity as string, category: opts.category as string, platform: opts.platform as string, json: opts.json === true }, io);
+    });
+
+  program.command('categories')
+    .description('logging classes with their titles and message counts')
+    .option('--json', 'print JSON')
+    .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
+    .action((opts: Opts) => runCategories(catalogFor(opts, io), opts.json === true, io));
+
+  const catalog = program.command('catalog').description('build, inspect and extend the message catalog');
+  catalog.command('build')
+    .description('rebuild catalog/messages.json from the documents in catalog/sources')
+    .option('--check', 'do not write; exit 2 when the committed file is stale')
+    .action((opts: Opts) => {
+      if (!runCatalogCommand('build', { check: opts.check === true }, io)) setExit(EXIT.input);
+    });
+  catalog.command('stats')
+    .description('IDs, variants, languages, severities, categories and notes')
+    .option('--json', 'print JSON')
+    .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
+    .action((opts: Opts) => {
+      runCatalogCommand('stats', { json: opts.json === true, catalog: catalogFor(opts, io) }, io);
+    });
+  catalog.command('list-sources')
+    .description('which catalog files are in use, in order of precedence')
+    .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
+    .action((opts: Opts) => {
+      runCatalogCommand('list-sources', { catalog: catalogFor(opts, io) }, io);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const controller = new AbortController();
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal };
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // `asalog … | head`: the reader has gone, which is a normal end.
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
+  let exitCode: number = EXIT.ok;
+  let interrupts = 0;
+  const interrupt = (signal: NodeJS.Signals) => {
+    // First signal: stop reading and report what was read; a second one ends at once.
+    if (++interrupts > 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+    controller.abort();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  const program = buildProgram(io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
+  program.exitOverride();
+  program.configureOutput({ outputError: (text, write) => write(`asalog: ${text.replace(/^error: /, '')}`) });
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    exitCode = handleError(err, io);
+  }
+  process.exitCode = exitCode;
+  // An interrupted read may leave stdin with a pending read that would keep Node alive.
+  if (controller.signal.aborted) process.stdout.write('', () => process.exit(exitCode));
+}
+
+/** Expected errors print one sentence; anything else is a bug and prints its stack. */
+function handleError(err: unknown, io: Io): number {
+  if (err instanceof CommanderError) {
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof UsageError) {
+    io.stderr.write(`asalog: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof InputError) {
+    io.stderr.write(`asalog: ${err.message}\n`);
+    return EXIT.input;
+  }
+  io.stderr.write(`asalog: internal error — please report it with the command that caused it.\n${(err as Error)?.stack ?? String(err)}\n`);
+  return EXIT.input;
+}

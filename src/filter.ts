@@ -1,0 +1,113 @@
+import { UsageError } from './errors.js';
+import { parseIdList } from './id-list.js';
+import type { LogRecord } from './record.js';
+import { parseSeverityLevels } from './severity.js';
+import { parseLogTimestamp, parseTimeExpr, zoneOffset } from './time-expr.js';
+
+export interface FilterOptions {
+  severity?: string;
+  /** comma list, case-insensitive */
+  category?: string;
+  id?: string;
+  /** comma list, case-insensitive, exact or glob with `*` */
+  host?: string;
+  /** inclusive */
+  since?: string;
+  /** exclusive, so `--since yesterday --until today` is exactly yesterday */
+  until?: string;
+  /** JavaScript regex, case-sensitive, on the message text (the raw line when there is none) */
+  grep?: string;
+  unknown?: boolean;
+  unparsed?: boolean;
+  invert?: boolean;
+  /** zone for zoneless times in the flags and the log; default UTC */
+  tz?: string;
+}
+
+type Test = (r: LogRecord) => boolean;
+
+const TAG_FLAGS = ['severity', 'category', 'id', 'unknown'] as const;
+
+export function hasFilter(opts: FilterOptions): boolean {
+  const { severity, category, id, host, since, until, grep, unknown, unparsed } = opts;
+  return [severity, category, id, host, since, until, grep].some((v) => v !== undefined) || !!unknown || !!unparsed;
+}
+
+function commaList(flag: string, value: string): string[] {
+  const items = value.split(',').map((item) => item.trim().toLowerCase());
+  if (items.some((item) => item === '')) throw new UsageError(`--${flag} "${value}" has an empty item: give a comma list such as a,b`);
+  return items;
+}
+
+function hostTest(value: string): Test {
+  const escape = (text: string): string => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const alternatives = commaList('host', value).map((glob) => glob.split('*').map(escape).join('.*'));
+  const pattern = new RegExp(`^(?:${alternatives.join('|')})$`, 'i');
+  return (r) => r.host !== null && pattern.test(r.host);
+}
+
+function grepTest(source: string): Test {
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(source);
+  } catch (err) {
+    const why = err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : String(err);
+    throw new UsageError(`invalid --grep regex "${source}" (${why}): give a JavaScript regular expression such as "deny|drop" or "[Dd]enied"`);
+  }
+  return (r) => pattern.test(r.message ?? r.raw);
+}
+
+function timeTest(opts: FilterOptions, now: Date): Test {
+  const tz = opts.tz ?? 'UTC';
+  const bound = (flag: 'since' | 'until', value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    try {
+      return parseTimeExpr(value, now, tz).getTime();
+    } catch (err) {
+      throw err instanceof UsageError ? new UsageError(`--${flag}: ${err.message}`) : err;
+    }
+  };
+  const since = bound('since', opts.since) ?? -Infinity;
+  const until = bound('until', opts.until) ?? Infinity;
+  if (since >= until) {
+    throw new UsageError(`--since "${opts.since}" is not before --until "${opts.until}", so nothing can match: swap them or widen the window`);
+  }
+  return (r) => {
+    const t = r.timestamp === null ? null : parseLogTimestamp(r.timestamp, now, tz);
+    return t !== null && t.getTime() >= since && t.getTime() < until;
+  };
+}
+
+/** All given filters AND together; tag filters skip untagged lines; `invert` negates the whole. */
+export function compileFilter(opts: FilterOptions, now: Date = new Date()): Test {
+  if (opts.tz !== undefined) zoneOffset(opts.tz);
+  if (!hasFilter(opts)) {
+    if (opts.invert) throw new UsageError('--invert needs a filter to invert, such as --severity, --id or --grep');
+    return () => true;
+  }
+  const clash = TAG_FLAGS.find((flag) => opts[flag] !== undefined && opts[flag] !== false);
+  if (opts.unparsed && clash) {
+    throw new UsageError(`--unparsed selects lines without an ASA/FTD tag, which --${clash} never matches: drop one of the two`);
+  }
+  const tests: Test[] = [];
+  const tagged = (test: Test): Test => (r) => r.id !== null && test(r);
+  if (opts.severity !== undefined) {
+    const levels = parseSeverityLevels(opts.severity);
+    tests.push(tagged((r) => levels.has(r.severity ?? r.defaultSeverity ?? -1)));
+  }
+  if (opts.category !== undefined) {
+    const categories = new Set(commaList('category', opts.category));
+    tests.push(tagged((r) => r.category !== null && categories.has(r.category.toLowerCase())));
+  }
+  if (opts.id !== undefined) {
+    const idTest = parseIdList(opts.id);
+    tests.push(tagged((r) => idTest(r.id ?? '')));
+  }
+  if (opts.unknown) tests.push(tagged((r) => !r.known));
+  if (opts.unparsed) tests.push((r) => r.id === null);
+  if (opts.host !== undefined) tests.push(hostTest(opts.host));
+  if (opts.since !== undefined || opts.until !== undefined) tests.push(timeTest(opts, now));
+  if (opts.grep !== undefined) tests.push(grepTest(opts.grep));
+  const all: Test = (r) => tests.every((test) => test(r));
+  return opts.invert ? (r) => !all(r) : all;
+}

@@ -1,0 +1,65 @@
+/** A line as bytes: exact input bytes, so raw output can reproduce the input. */
+export interface RawLine {
+  bytes: Buffer;
+  /** 1-based line number within its file */
+  number: number;
+  /** false for a last line that ended without a newline */
+  newline: boolean;
+  /** bytes dropped beyond the line-length limit (0 normally) */
+  droppedBytes: number;
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
+/**
+ * Splits a byte stream into lines on `\n`, without decoding, so invalid UTF-8 and NUL survive.
+ * Lines longer than `maxLineBytes` keep their head and count the rest, which bounds memory.
+ */
+export class LineSplitter {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private dropped = 0;
+  private lineNumber = 0;
+
+  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES) {}
+
+  *push(chunk: Buffer): Generator<RawLine> {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl === -1) {
+        this.keep(chunk.subarray(start));
+        return;
+      }
+      this.keep(chunk.subarray(start, nl));
+      yield this.take(true);
+      start = nl + 1;
+    }
+  }
+
+  *end(): Generator<RawLine> {
+    if (this.pendingBytes > 0 || this.dropped > 0) yield this.take(false);
+  }
+
+  private keep(part: Buffer): void {
+    if (part.length === 0) return;
+    const room = this.maxLineBytes - this.pendingBytes;
+    if (part.length > room) {
+      this.dropped += part.length - Math.max(room, 0);
+      if (room <= 0) return;
+      part = part.subarray(0, room);
+    }
+    // No copy: stream chunks are fresh buffers that are never reused by their producer.
+    this.pending.push(part);
+    this.pendingBytes += part.length;
+  }
+
+  private take(newline: boolean): RawLine {
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    const line: RawLine = { bytes, number: ++this.lineNumber, newline, droppedBytes: this.dropped };
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.dropped = 0;
+    return line;
+  }
+}

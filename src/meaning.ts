@@ -1,0 +1,24 @@
+import type { CatalogEntry, Lang, VariantDoc } from './catalog-types.js';
+import { LANGS } from './catalog-types.js';
+
+/** The docs in `lang`, else the first language that has them; with the language actually shown. */
+export function docsIn(docs: Partial<Record<Lang, VariantDoc>>, lang: Lang): { lang: Lang; doc: VariantDoc } | null {
+  for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) {
+    const doc = docs[l];
+    if (doc) return { lang: l, doc };
+  }
+  return null;
+}
+
+const SENTENCE_END = /[.。！？!?](?=\s|$)|。/u;
+
+/** A short meaning of an ID: the first sentence of its explanation in `lang`, else its format. */
+export function shortMeaning(entry: CatalogEntry, lang: Lang, maxChars = 72): string {
+  const variant = entry.variants[0];
+  if (!variant) return '';
+  const doc = variant.docs[lang];
+  let text = doc?.explanation ?? variant.format;
+  const end = text.search(SENTENCE_END);
+  if (end > 0) text = text.slice(0, end + 1);
+  return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+}

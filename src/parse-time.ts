@@ -1,0 +1,184 @@
+/** A wall-clock time as written in a syslog header; the zone is resolved separately. */
+export interface ClockTime {
+  year: number | null;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millis: number;
+}
+
+export interface TimestampMatch {
+  time: ClockTime;
+  /** zone text written in the line (`Z`, `+02:00`, `EDT` …), if any */
+  zone: string | null;
+  end: number;
+}
+
+const MONTHS = new Map([
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6],
+  ['jul', 7], ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+]);
+
+// Every quantifier is bounded and every optional part starts with a distinct character, so
+// a sticky exec costs a few dozen steps whatever follows.
+const TIME = String.raw`(?<hour>\d{1,2}):(?<minute>\d\d):(?<second>\d\d)(?:[.,](?<frac>\d{1,9}))?(?<zone>Z|[+-]\d\d(?::?\d\d)?)?`;
+const BSD = new RegExp(String.raw`(?<mon>[A-Za-z]{3}) {1,3}(?<day>\d{1,2}) {1,3}(?:(?<year>\d{4}) {1,3})?` + TIME, 'y');
+const YEAR_FIRST = new RegExp(String.raw`(?<year>\d{4}) {1,3}(?<mon>[A-Za-z]{3}) {1,3}(?<day>\d{1,2}) {1,3}` + TIME, 'y');
+const ISO = new RegExp(String.raw`(?<year>\d{4})-(?<mo>\d\d)-(?<day>\d\d)[T ]` + TIME, 'y');
+// A zone written after the time: `10:01:02 EDT:`, `10:29:42 UTC host`, `10:01:02 +02:00`.
+const ZONE_AFTER = /(?: {1,3})(?<zone>[A-Za-z]{1,5}|[+-]\d\d(?::?\d\d)?)(?=[\s:]|$)/y;
+
+/** Reads a timestamp starting exactly at `pos`, or returns null. */
+export function readTimestamp(line: string, pos: number): TimestampMatch | null {
+  const c = line.charCodeAt(pos);
+  let m: RegExpExecArray | null = null;
+  if (c >= 48 && c <= 57) {
+    ISO.lastIndex = pos;
+    m = ISO.exec(line);
+    if (m === null) {
+      YEAR_FIRST.lastIndex = pos;
+      m = YEAR_FIRST.exec(line);
+    }
+  } else if ((c | 32) >= 97 && (c | 32) <= 122) {
+    BSD.lastIndex = pos;
+    m = BSD.exec(line);
+  }
+  if (m === null || m.groups === undefined) return null;
+  const g = m.groups;
+  let end = pos + m[0].length;
+  if (isWordChar(line.charCodeAt(end))) return null;
+  const month = g.mo !== undefined ? Number(g.mo) : MONTHS.get(g.mon!.toLowerCase()) ?? 0;
+  const time: ClockTime = {
+    year: g.year !== undefined ? Number(g.year) : null,
+    month,
+    day: Number(g.day),
+    hour: Number(g.hour),
+    minute: Number(g.minute),
+    // A leap second (:60) is folded into :59 rather than losing the whole timestamp.
+    second: Math.min(Number(g.second), 59),
+    millis: g.frac !== undefined ? Number(g.frac.slice(0, 3).padEnd(3, '0')) : 0,
+  };
+  if (!isValid(time)) return null;
+  let zone = g.zone ?? null;
+  if (zone === null) {
+    ZONE_AFTER.lastIndex = end;
+    const z = ZONE_AFTER.exec(line);
+    if (z !== null && isZoneText(z.groups!.zone!, line.charCodeAt(end + z[0].length))) {
+      zone = z.groups!.zone!;
+      end += z[0].length;
+    }
+  }
+  return { time, zone, end };
+}
+
+// A word after the time is a zone only when we know it, or when it looks like an abbreviation
+// closed by a colon (`WEST:`); otherwise it is the host (`FW01 %ASA-…`).
+function isZoneText(text: string, next: number): boolean {
+  if (text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45) return true;
+  if (ZONE_OFFSETS.has(text)) return true;
+  return next === 58 && /^[A-Z]{3,5}$/.test(text);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+function isValid(t: ClockTime): boolean {
+  if (t.month < 1 || t.month > 12 || t.day < 1 || t.hour > 23 || t.minute > 59) return false;
+  return t.year === null || t.day <= daysIn(t.year, t.month);
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+// Minutes east of UTC. Ambiguous abbreviations are left out on purpose (IST: India, Ireland or
+// Israel; AST: Atlantic or Arabia) so they fall back to the caller's zone instead of a guess.
+// CST is read as US Central, the usage in Cisco's own configuration guides.
+const ZONE_OFFSETS: ReadonlyMap<string, number> = new Map([
+  ['UTC', 0], ['UT', 0], ['GMT', 0], ['Z', 0], ['WET', 0], ['WEST', 60], ['BST', 60],
+  ['CET', 60], ['CEST', 120], ['MET', 60], ['MEST', 120], ['EET', 120], ['EEST', 180], ['MSK', 180],
+  ['SAST', 120], ['EST', -300], ['EDT', -240], ['CST', -360], ['CDT', -300], ['MST', -420],
+  ['MDT', -360], ['PST', -480], ['PDT', -420], ['AKST', -540], ['AKDT', -480], ['HST', -600],
+  ['NST', -210], ['NDT', -150], ['JST', 540], ['KST', 540], ['HKT', 480], ['SGT', 480],
+  ['AWST', 480], ['ACST', 570], ['ACDT', 630], ['AEST', 600], ['AEDT', 660], ['NZST', 720],
+  ['NZDT', 780],
+]);
+
+const OFFSET = /^(?<sign>[+-])(?<h>\d\d):?(?<m>\d\d)?$/;
+
+/** `Z`, `+02:00`, `-0800`, `+02` or a known abbreviation → minutes east of UTC. */
+export function fixedOffset(text: string): number | null {
+  const known = ZONE_OFFSETS.get(text);
+  if (known !== undefined) return known;
+  const m = OFFSET.exec(text);
+  if (m === null) return null;
+  const minutes = Number(m.groups!.h) * 60 + Number(m.groups!.m ?? 0);
+  return m.groups!.sign === '-' ? -minutes : minutes;
+}
+
+/**
+ * Renders the wall clock as written, with the offset of the zone written in the line, else of
+ * `fallbackTz` (IANA name, offset or abbreviation), else UTC. A missing year comes from `year`.
+ */
+export function formatTimestamp(t: ClockTime, zone: string | null, fallbackTz: string | undefined, year: number | undefined): string | null {
+  const y = t.year ?? year ?? new Date().getUTCFullYear();
+  if (t.year === null && t.day > daysIn(y, t.month)) return null;
+  const wall = Date.UTC(y, t.month - 1, t.day, t.hour, t.minute, t.second, t.millis);
+  let offset = zone === null ? null : fixedOffset(zone);
+  if (offset === null && fallbackTz !== undefined) offset = fixedOffset(fallbackTz) ?? ianaOffset(fallbackTz, wall);
+  return `${pad(y, 4)}-${pad(t.month, 2)}-${pad(t.day, 2)}T${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}.${pad(t.millis, 3)}${offsetText(offset ?? 0)}`;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function offsetText(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
+}
+
+// Intl is slow (microseconds per call), and an offset only changes at a DST boundary, which
+// falls on a wall-clock hour; so offsets are cached per zone and wall-clock hour.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+const hourCache = new Map<string, number | null>();
+
+function ianaOffset(tz: string, wall: number): number | null {
+  const key = `${tz} ${Math.floor(wall / 3_600_000)}`;
+  let offset = hourCache.get(key);
+  if (offset === undefined) {
+    if (hourCache.size > 10_000) hourCache.clear();
+    const fmt = formatterFor(tz);
+    // Two rounds: the offset at the wall time read as UTC, then at the instant that gives.
+    offset = fmt === null ? null : offsetAt(fmt, wall - offsetAt(fmt, wall) * 60_000);
+    hourCache.set(key, offset);
+  }
+  return offset;
+}
+
+function formatterFor(tz: string): Intl.DateTimeFormat | null {
+  let fmt = formatters.get(tz);
+  if (fmt === undefined) {
+    try {
+      fmt = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+        hour: 'numeric', minute: 'numeric', second: 'numeric',
+      });
+    } catch {
+      fmt = null; // not a zone this runtime knows: the caller gets UTC, never an exception
+    }
+    formatters.set(tz, fmt);
+  }
+  return fmt;
+}
+
+function offsetAt(fmt: Intl.DateTimeFormat, instant: number): number {
+  const p: Record<string, number> = {};
+  for (const part of fmt.formatToParts(instant)) p[part.type] = Number(part.value);
+  const asUtc = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}

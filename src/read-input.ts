@@ -1,0 +1,56 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable, pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+export interface OpenedInput {
+  /** the name used in messages and records: the path, or `(stdin)` */
+  name: string;
+  /** the file's modification time, for year inference; null for stdin */
+  mtime: Date | null;
+  size: number | null;
+  chunks: AsyncIterable<Buffer>;
+}
+
+export const STDIN_NAME = '(stdin)';
+const GZIP_MAGIC = [0x1f, 0x8b];
+const READ_CHUNK = 1 << 20;
+
+export async function openInput(path: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<OpenedInput> {
+  if (path === '-') return { name: STDIN_NAME, mtime: null, size: null, chunks: gunzipIfGzip(stdin as AsyncIterable<Buffer>) };
+  const info = await stat(path);
+  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  return { name: path, mtime: info.mtime, size: info.size, chunks: gunzipIfGzip(stream) };
+}
+
+/** Decompresses gzip by content (magic bytes), not by file name; other input passes unchanged. */
+export async function* gunzipIfGzip(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const it = source[Symbol.asyncIterator]();
+  let head: Buffer = Buffer.alloc(0);
+  while (head.length < GZIP_MAGIC.length) {
+    const next = await it.next();
+    if (next.done) {
+      if (head.length) yield head;
+      return;
+    }
+    head = head.length ? Buffer.concat([head, toBuffer(next.value)]) : toBuffer(next.value);
+  }
+  const rest = (async function* () {
+    yield head;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield toBuffer(next.value);
+  })();
+  if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) {
+    yield* rest;
+    return;
+  }
+  const gunzip = createGunzip();
+  pipeline(Readable.from(rest), gunzip, () => {
+    // errors surface through iterating `gunzip`, which pipeline destroys with the error
+  });
+  for await (const chunk of gunzip) yield chunk as Buffer;
+}
+
+function toBuffer(chunk: unknown): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+}

@@ -1,0 +1,71 @@
+import { abortable } from './abortable.js';
+import { describeReadError } from './input-error.js';
+import { followFile } from './follow-file.js';
+import { LineSplitter, type RawLine } from './line-splitter.js';
+import { stat } from 'node:fs/promises';
+import { openInput, STDIN_NAME, type OpenedInput } from './read-input.js';
+
+export interface LineBatch {
+  file: string;
+  /** year for timestamps without one: `--year`, else the file's modification year */
+  year: number;
+  lines: RawLine[];
+}
+
+export interface ReadLinesOptions {
+  paths: string[];
+  follow?: boolean;
+  year?: number;
+  maxLineBytes?: number;
+  signal?: AbortSignal;
+  stdin?: NodeJS.ReadableStream;
+  /** a file could not be read (or stopped being readable): the reason, one sentence */
+  onError: (file: string, reason: string) => void;
+  onWarning: (message: string) => void;
+  /** bytes read so far, for progress displays */
+  onBytes?: (bytes: number, file: string, size: number | null) => void;
+}
+
+/**
+ * One path for files, stdin and gzip: yields the lines of each input in order, a batch per chunk
+ * read, so a live pipe shows lines as they arrive. A failing input is reported and skipped.
+ */
+export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBatch> {
+  const paths = opts.paths.length ? opts.paths : ['-'];
+  for (const path of paths) {
+    if (opts.signal?.aborted) return;
+    let name = path === '-' ? STDIN_NAME : path;
+    try {
+      const input = opts.follow && path !== '-' ? await openFollowed(path, opts) : await openInput(path, opts.stdin);
+      name = input.name;
+      const year = opts.year ?? input.mtime?.getFullYear() ?? new Date().getFullYear();
+      const chunks = input.chunks;
+      const splitter = new LineSplitter(opts.maxLineBytes);
+      for await (const chunk of abortable(chunks, opts.signal)) {
+        opts.onBytes?.(chunk.length, name, input.size);
+        const lines = [...splitter.push(chunk)];
+        warnDropped(lines, name, opts.onWarning);
+        if (lines.length) yield { file: name, year, lines };
+        if (opts.signal?.aborted) break;
+      }
+      const last = [...splitter.end()];
+      warnDropped(last, name, opts.onWarning);
+      if (last.length) yield { file: name, year, lines: last };
+    } catch (err) {
+      opts.onError(name, describeReadError(err));
+    }
+  }
+}
+
+async function openFollowed(path: string, opts: ReadLinesOptions): Promise<OpenedInput> {
+  const info = await stat(path);
+  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  const signal = opts.signal ?? new AbortController().signal;
+  return { name: path, mtime: info.mtime, size: null, chunks: followFile(path, { signal, onNotice: opts.onWarning }) };
+}
+
+function warnDropped(lines: RawLine[], file: string, warn: (m: string) => void): void {
+  for (const l of lines) {
+    if (l.droppedBytes > 0) warn(`${file}:${l.number}: line longer than ${l.bytes.length} bytes; ${l.droppedBytes} bytes past the limit were not read (see --max-line)`);
+  }
+}
