@@ -2,7 +2,7 @@ import { UsageError } from './errors.js';
 import { parseIdList } from './id-list.js';
 import type { LogRecord } from './record.js';
 import { parseSeverityLevels } from './severity.js';
-import { parseLogTimestamp, parseTimeExpr, zoneOffset } from './time-expr.js';
+import { parseTimeExpr, zoneOffset } from './time-expr.js';
 
 export interface FilterOptions {
   severity?: string;
@@ -20,7 +20,7 @@ export interface FilterOptions {
   unknown?: boolean;
   unparsed?: boolean;
   invert?: boolean;
-  /** zone for zoneless times in the flags and the log; default UTC */
+  /** zone for zoneless --since/--until times, as the log parser reads it; default UTC */
   tz?: string;
 }
 
@@ -35,7 +35,9 @@ export function hasFilter(opts: FilterOptions): boolean {
 
 function commaList(flag: string, value: string): string[] {
   const items = value.split(',').map((item) => item.trim().toLowerCase());
-  if (items.some((item) => item === '')) throw new UsageError(`--${flag} "${value}" has an empty item: give a comma list such as a,b`);
+  if (items.includes('')) {
+    throw new UsageError(`--${flag} "${value}" has an empty item: give a comma list such as a,b`);
+  }
   return items;
 }
 
@@ -51,8 +53,10 @@ function grepTest(source: string): Test {
   try {
     pattern = new RegExp(source);
   } catch (err) {
-    const why = err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : String(err);
-    throw new UsageError(`invalid --grep regex "${source}" (${why}): give a JavaScript regular expression such as "deny|drop" or "[Dd]enied"`);
+    const message = err instanceof Error ? err.message : String(err);
+    const why = message.slice(message.lastIndexOf(': ') + 2);
+    throw new UsageError(
+      `invalid --grep regex "${source}" (${why}): give a JavaScript regular expression such as "deny|drop" or "[Dd]enied"`);
   }
   return (r) => pattern.test(r.message ?? r.raw);
 }
@@ -70,17 +74,19 @@ function timeTest(opts: FilterOptions, now: Date): Test {
   const since = bound('since', opts.since) ?? -Infinity;
   const until = bound('until', opts.until) ?? Infinity;
   if (since >= until) {
-    throw new UsageError(`--since "${opts.since}" is not before --until "${opts.until}", so nothing can match: swap them or widen the window`);
+    throw new UsageError(
+      `--since "${opts.since}" is not before --until "${opts.until}", so nothing can match: swap them or widen the window`);
   }
+  // Record timestamps are ISO 8601 with an offset (src/parse-time.ts), zone and year already resolved.
   return (r) => {
-    const t = r.timestamp === null ? null : parseLogTimestamp(r.timestamp, now, tz);
-    return t !== null && t.getTime() >= since && t.getTime() < until;
+    const t = r.timestamp === null ? NaN : Date.parse(r.timestamp);
+    return t >= since && t < until;
   };
 }
 
 /** All given filters AND together; tag filters skip untagged lines; `invert` negates the whole. */
 export function compileFilter(opts: FilterOptions, now: Date = new Date()): Test {
-  if (opts.tz !== undefined) zoneOffset(opts.tz);
+  if (opts.tz !== undefined) zoneOffset(opts.tz); // a bad --tz fails even when no time flag uses it
   if (!hasFilter(opts)) {
     if (opts.invert) throw new UsageError('--invert needs a filter to invert, such as --severity, --id or --grep');
     return () => true;

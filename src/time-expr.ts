@@ -1,42 +1,23 @@
 import { UsageError } from './errors.js';
+import { fixedOffset } from './parse-time.js';
 
 const SECOND = 1000;
-const HOUR = 3600 * SECOND;
-const DAY = 24 * HOUR;
-const UNIT_MS: Readonly<Record<string, number>> = { s: SECOND, m: 60 * SECOND, h: HOUR, d: DAY, w: 7 * DAY };
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-// Abbreviations seen after BSD timestamps in ASA logs; an unknown one is read in the chosen zone.
-const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
-  z: 0, utc: 0, gmt: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7, cet: 1, cest: 2,
-};
+const MINUTE = 60 * SECOND;
+const DAY = 1440 * MINUTE;
+const UNIT_MS: Readonly<Record<string, number>> = { s: SECOND, m: MINUTE, h: 60 * MINUTE, d: DAY, w: 7 * DAY };
 
 const CLOCK = String.raw`(?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,](?<fraction>\d+))?)?`;
-const OFFSET = String.raw`[+-]\d{2}(?::?\d{2})?`;
-const ISO = new RegExp(String.raw`^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[T ]${CLOCK}\s*(?<zone>Z|${OFFSET})?)?$`, 'i');
-const BSD = new RegExp(
-  String.raw`^(?<monthName>[a-z]{3})\s+(?<day>\d{1,2})(?:\s+(?<year>\d{4}))?\s+${CLOCK}\s*(?<zone>${OFFSET}|[a-z]+)?$`, 'i');
-const NUMERIC_OFFSET = /^(?<sign>[+-])(?<hours>\d{2}):?(?<minutes>\d{2})?$/;
+const ISO = new RegExp(
+  String.raw`^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[T ]${CLOCK}\s*(?<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?$`, 'i');
 const RELATIVE = /^(?:\d+[smhdw])+$/;
 const RELATIVE_PART = /(?<count>\d+)(?<unit>[smhdw])/g;
 
 const FORMS = 'use ISO 8601 (2024-05-01, 2024-05-01T13:45:00, 2024-05-01T13:45:00Z, …+02:00), ' +
-  'a relative age (30s, 15m, 2h, 3d, 1w), now, today, yesterday or a log timestamp (Apr 29 13:45:00)';
+  'a relative age (30s, 15m, 2h, 3d, 1w), now, today or yesterday';
 
 /** Milliseconds a zone's wall clock is ahead of UTC at an instant. */
 type Offset = (utcMs: number) => number;
 const zones = new Map<string, Offset>();
-
-function numericOffset(zone: string): number | undefined {
-  const m = NUMERIC_OFFSET.exec(zone)?.groups;
-  if (!m) return undefined;
-  const ms = (Number(m.hours) * 60 + Number(m.minutes ?? 0)) * 60 * SECOND;
-  return m.sign === '-' ? -ms : ms;
-}
-
-function stampOffset(zone: string): number | undefined {
-  const hours = ZONE_ABBREVIATIONS[zone.toLowerCase()];
-  return numericOffset(zone) ?? (hours === undefined ? undefined : hours * HOUR);
-}
 
 function intlOffset(tz: string): Offset {
   let format: Intl.DateTimeFormat;
@@ -46,21 +27,22 @@ function intlOffset(tz: string): Offset {
       hour: 'numeric', minute: 'numeric', second: 'numeric',
     });
   } catch {
-    throw new UsageError(`unknown time zone "${tz}": use UTC, an IANA name (Europe/Berlin, America/New_York) or an offset (+02:00)`);
+    throw new UsageError(
+      `unknown time zone "${tz}": use UTC, an IANA name (Europe/Berlin, America/New_York) or an offset (+02:00)`);
   }
   return (utcMs) => {
     const p = Object.fromEntries(format.formatToParts(utcMs).map(({ type, value }) => [type, Number(value)]));
     const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day, p.hour, p.minute, p.second);
-    return wall - (utcMs - (((utcMs % SECOND) + SECOND) % SECOND));
+    return wall - Math.floor(utcMs / SECOND) * SECOND;
   };
 }
 
-/** `UTC`, an IANA name or a numeric offset (`+02:00`); throws UsageError on an unknown zone. */
+/** `--tz` as the log parser reads it (offset or abbreviation, then IANA name); throws UsageError on an unknown zone. */
 export function zoneOffset(tz: string): Offset {
   let offset = zones.get(tz);
   if (offset) return offset;
-  const fixed = tz.toUpperCase() === 'UTC' ? 0 : numericOffset(tz);
-  offset = fixed === undefined ? intlOffset(tz) : () => fixed;
+  const fixed = fixedOffset(tz);
+  offset = fixed === null ? intlOffset(tz) : () => fixed * MINUTE;
   zones.set(tz, offset);
   return offset;
 }
@@ -75,34 +57,20 @@ function startOfDay(now: Date, offset: Offset): number {
   return wall - (((wall % DAY) + DAY) % DAY);
 }
 
-type Parts = Partial<Record<'day' | 'hour' | 'minute' | 'second' | 'fraction' | 'zone', string>>;
-
-function toDate(p: Parts, year: number, month: number, tz: string): Date | null {
-  const [day, hour, minute, second] = [p.day, p.hour, p.minute, p.second].map((v) => Number(v ?? 0)) as [number, number, number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number((p.fraction ?? '').padEnd(3, '0').slice(0, 3)));
+function isoDate(text: string, tz: string): Date | null {
+  const g = ISO.exec(text)?.groups;
+  if (!g) return null;
+  const [year, month, day, hour, minute, second] = [g.year, g.month, g.day, g.hour, g.minute, g.second]
+    .map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number((g.fraction ?? '').padEnd(3, '0').slice(0, 3)));
   const check = new Date(wall);
   const valid = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
   if (!valid || hour > 23 || minute > 59 || second > 59) return null;
-  const fixed = p.zone === undefined ? undefined : stampOffset(p.zone);
-  return new Date(fixed === undefined ? wallToInstant(wall, zoneOffset(tz)) : wall - fixed);
+  const fixed = g.zone === undefined ? null : fixedOffset(g.zone.toUpperCase());
+  return new Date(fixed === null ? wallToInstant(wall, zoneOffset(tz)) : wall - fixed * MINUTE);
 }
 
-/** A timestamp as logged (ISO 8601 or BSD `Apr 29 2013 12:59:50`), zoneless ones read in `tz`; null if unreadable. */
-export function parseLogTimestamp(s: string, now: Date, tz = 'UTC'): Date | null {
-  const text = s.trim();
-  const iso = ISO.exec(text)?.groups;
-  if (iso) return toDate(iso, Number(iso.year), Number(iso.month), tz);
-  const bsd = BSD.exec(text)?.groups;
-  const month = MONTHS.indexOf(bsd?.monthName?.toLowerCase() ?? '') + 1;
-  if (!bsd || month === 0) return null;
-  const parts = { ...bsd, zone: bsd.zone !== undefined && stampOffset(bsd.zone) !== undefined ? bsd.zone : undefined };
-  if (bsd.year !== undefined) return toDate(parts, Number(bsd.year), month, tz);
-  // Year-less: this year, unless that lands over a day after now (a December line read in January).
-  const thisYear = new Date(now.getTime() + zoneOffset(tz)(now.getTime())).getUTCFullYear();
-  const date = toDate(parts, thisYear, month, tz);
-  return date && date.getTime() > now.getTime() + DAY ? toDate(parts, thisYear - 1, month, tz) : date;
-}
-
+/** ISO 8601 (zoneless read in `tz`), `30s` `15m` `2h` `3d` `1w` `1h30m` before now, `now`, `today`, `yesterday`. */
 export function parseTimeExpr(s: string, now: Date, tz = 'UTC'): Date {
   const text = s.trim().toLowerCase();
   const offset = zoneOffset(tz);
@@ -110,10 +78,11 @@ export function parseTimeExpr(s: string, now: Date, tz = 'UTC'): Date {
   if (text === 'today') return new Date(wallToInstant(startOfDay(now, offset), offset));
   if (text === 'yesterday') return new Date(wallToInstant(startOfDay(now, offset) - DAY, offset));
   if (RELATIVE.test(text)) {
-    const ago = [...text.matchAll(RELATIVE_PART)].reduce((sum, m) => sum + Number(m.groups?.count) * (UNIT_MS[m.groups?.unit ?? ''] ?? 0), 0);
+    const ago = [...text.matchAll(RELATIVE_PART)]
+      .reduce((sum, m) => sum + Number(m.groups?.count) * (UNIT_MS[m.groups?.unit ?? ''] ?? 0), 0);
     return new Date(now.getTime() - ago);
   }
-  const date = parseLogTimestamp(text, now, tz);
+  const date = isoDate(text, tz);
   if (date) return date;
   throw new UsageError(`invalid time "${s}": ${FORMS}`);
 }
