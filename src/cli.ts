@@ -1,6 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadCatalog, type Catalog } from './catalog.js';
-import { addFilterOptions, addInputOptions, colorOption, langOption } from './cli-options.js';
+import { addFilterOptions, addInputOptions, colorOption, langOption, parsePositiveInt } from './cli-options.js';
+import type { Pivot } from './render-summary.js';
+import { runSummary, type SummaryFormat } from './run-summary.js';
+import type { Bucket } from './summary-report.js';
 import { userCatalogPath } from './config-paths.js';
 import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -52,6 +55,37 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     }, catalogFor(opts, io), paletteFor(opts, io), io);
     if (result.unreadable > 0) setExit(EXIT.input);
     if (io.signal.aborted) setExit(EXIT.interrupted);
+  });
+
+  const summary = program.command('summary')
+    .description('what is in a log: totals, severities, categories, top IDs, hosts, overrides, timeline')
+    .argument('[files...]', 'log files, gzip or plain; - or none for stdin')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .option('--top <n>', 'rows in the top-IDs and other tables', parsePositiveInt('--top'), 15)
+    .addOption(new Option('--by <pivot>', 'the main table').choices(['id', 'category', 'severity', 'host']).default('id'))
+    .addOption(new Option('--bucket <size>', 'timeline bucket (default: chosen from the span)').choices(['minute', 'hour', 'day']))
+    .option('--html <file>', 'also write a self-contained HTML report')
+    .addOption(langOption())
+    .addOption(colorOption());
+  addFilterOptions(summary);
+  addInputOptions(summary);
+  summary.action(async (files: string[], opts: Opts) => {
+    if (files.length === 0 && io.stdin.isTTY) {
+      throw new UsageError('no input: give log files, or pipe logs in (e.g. `asalog summary fw.log`); see `asalog summary --help`');
+    }
+    const result = await runSummary(files, {
+      ...(opts as object),
+      output: opts.output as SummaryFormat,
+      top: opts.top as number,
+      by: opts.by as Pivot,
+      bucket: opts.bucket as Bucket | undefined,
+      html: opts.html as string | undefined,
+      year: opts.year as number | undefined,
+      lang: resolveLang(opts.lang, io.env),
+      maxLineBytes: opts.maxLine as number,
+    }, catalogFor(opts, io), paletteFor(opts, io), io);
+    // Ctrl-C on an endless stdin prints the summary of what was read: a normal end.
+    if (result.unreadable > 0) setExit(EXIT.input);
   });
 
   program.command('explain')

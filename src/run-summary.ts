@@ -1,0 +1,86 @@
+import { stat } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import type { Catalog } from './catalog.js';
+import type { Lang } from './catalog-types.js';
+import { classifyLine } from './classify.js';
+import { compileFilter, type FilterOptions } from './filter.js';
+import { warn, type Io } from './io.js';
+import type { Palette } from './palette.js';
+import { Progress } from './progress.js';
+import { readLines } from './read-lines.js';
+import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryTable, type Pivot } from './render-summary.js';
+import { lineText } from './run-stream.js';
+import { SummaryAccumulator } from './summary.js';
+import { buildReport, type Bucket, type SummaryReport } from './summary-report.js';
+import { renderSummaryHtml } from './summary-html.js';
+
+export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
+
+export interface SummaryOptions extends FilterOptions {
+  output: SummaryFormat;
+  top: number;
+  by: Pivot;
+  bucket?: Bucket;
+  html?: string;
+  year?: number;
+  lang: Lang;
+  maxLineBytes?: number;
+}
+
+export interface SummaryResult {
+  report: SummaryReport;
+  unreadable: number;
+}
+
+/** `asalog summary`: counts every line of every input, then prints one report. */
+export async function runSummary(paths: string[], opts: SummaryOptions, catalog: Catalog, palette: Palette, io: Io): Promise<SummaryResult> {
+  const keep = compileFilter(opts);
+  const acc = new SummaryAccumulator(catalog);
+  let unreadable = 0;
+  const progress = Progress.enabled(io.stderr, io.env) ? new Progress(io.stderr, await totalSize(paths)) : null;
+  const batches = readLines({
+    paths,
+    year: opts.year,
+    maxLineBytes: opts.maxLineBytes,
+    signal: io.signal,
+    stdin: io.stdin,
+    onError: (file, reason) => {
+      unreadable++;
+      progress?.clear();
+      warn(io, `${file}: ${reason}`);
+    },
+    onWarning: (m) => {
+      progress?.clear();
+      warn(io, m);
+    },
+    onBytes: (n) => progress?.add(n),
+  });
+  for await (const batch of batches) {
+    for (const raw of batch.lines) {
+      const r = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, tz: opts.tz });
+      if (!keep(r)) continue;
+      acc.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: r.repeat ?? 1 });
+    }
+  }
+  progress?.clear();
+  const report = buildReport(acc.counts, catalog, opts.lang, opts.bucket);
+  if (opts.html) await writeFile(opts.html, renderSummaryHtml(report, catalog, opts.lang));
+  io.stdout.write(renderSummary(report, opts, palette, (io.stdout as { columns?: number }).columns ?? 100));
+  return { report, unreadable };
+}
+
+export function renderSummary(report: SummaryReport, opts: Pick<SummaryOptions, 'output' | 'top' | 'by'>, palette: Palette, width: number): string {
+  switch (opts.output) {
+    case 'json': return `${JSON.stringify(report, null, 2)}\n`;
+    case 'csv': return renderSummaryCsv(report, opts.by);
+    case 'markdown': return renderSummaryMarkdown(report, { top: opts.top, pivot: opts.by });
+    case 'table': return renderSummaryTable(report, { top: opts.top, pivot: opts.by, width }, palette);
+  }
+}
+
+async function totalSize(paths: string[]): Promise<number | null> {
+  if (paths.length === 0 || paths.includes('-')) return null;
+  let total = 0;
+  for (const p of paths) total += (await stat(p).catch(() => null))?.size ?? 0;
+  return total;
+}
