@@ -91,7 +91,8 @@ function isValid(t: ClockTime): boolean {
 }
 
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 // Minutes east of UTC. Ambiguous abbreviations are left out on purpose (IST: India, Ireland or
@@ -124,16 +125,23 @@ export function fixedOffset(text: string): number | null {
  * `fallbackTz` (IANA name, offset or abbreviation), else UTC. A missing year comes from `year`.
  */
 export function formatTimestamp(t: ClockTime, zone: string | null, fallbackTz: string | undefined, year: number | undefined): string | null {
-  const y = t.year ?? year ?? new Date().getUTCFullYear();
+  const y = t.year ?? (year !== undefined && Number.isInteger(year) && year >= 0 && year <= 9999 ? year : new Date().getUTCFullYear());
   if (t.year === null && t.day > daysIn(y, t.month)) return null;
   const wall = Date.UTC(y, t.month - 1, t.day, t.hour, t.minute, t.second, t.millis);
+  // Log lines arrive in time order, many within the same second: reuse the last answer.
+  if (wall === last.wall && zone === last.zone && fallbackTz === last.tz) return last.text;
   let offset = zone === null ? null : fixedOffset(zone);
   if (offset === null && fallbackTz !== undefined) offset = fixedOffset(fallbackTz) ?? ianaOffset(fallbackTz, wall);
-  return `${pad(y, 4)}-${pad(t.month, 2)}-${pad(t.day, 2)}T${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}.${pad(t.millis, 3)}${offsetText(offset ?? 0)}`;
+  const text = `${pad(y, 4)}-${pad(t.month, 2)}-${pad(t.day, 2)}T${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}.${pad(t.millis, 3)}${offsetText(offset ?? 0)}`;
+  last = { wall, zone, tz: fallbackTz, text };
+  return text;
 }
 
+let last: { wall: number; zone: string | null; tz: string | undefined; text: string } = { wall: NaN, zone: null, tz: undefined, text: '' };
+
 function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
+  const s = String(n);
+  return s.length >= width ? s : '000'.slice(0, width - s.length) + s;
 }
 
 function offsetText(minutes: number): string {
