@@ -39,6 +39,8 @@ export interface CatalogEntry {
 
 export interface CatalogFile {
   generatedFrom?: string[];
+  /** `<source file>:<line>: …` regions of the documents that belong to no entry */
+  problems?: string[];
   origin?: Origin;
   messages: CatalogEntry[];
 }
