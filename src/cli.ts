@@ -9,7 +9,7 @@ import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { resolveLang } from './lang.js';
 import { createPalette, decideColor, type ColorMode } from './palette.js';
-import { runCatalogCommand } from './run-catalog.js';
+import { runCatalogCommand, runImport } from './run-catalog.js';
 import { runExplain, runList, runCategories, runSearch } from './run-docs.js';
 import { runStream, type StreamFormat } from './run-stream.js';
 
@@ -31,6 +31,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Classify, filter, explain and summarize Cisco ASA and FTD syslog.\n\nWith no command: read log files (or stdin), classify every line and print it.')
     .version('0.1.0')
     .enablePositionalOptions()
+    // Set before the subcommands are added: they copy these settings when created.
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`asalog: ${text.replace(/^error: /, '')}`) })
     .argument('[files...]', 'log files, gzip or plain; - or none for stdin')
     .addOption(new Option('-o, --output <format>', 'text (default on a terminal), raw (default in a pipe), json, csv').choices(['text', 'raw', 'json', 'csv']))
     .option('-H, --with-filename', 'prefix raw lines with their file name')
@@ -145,6 +148,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action((opts: Opts) => {
       runCatalogCommand('stats', { json: opts.json === true, catalog: catalogFor(opts, io) }, io);
     });
+  catalog.command('import')
+    .description('add chapters of Cisco\'s syslog message reference (text, en/ja/zh layouts) to your catalog')
+    .argument('<files...>', 'chapter text files')
+    .option('--catalog <file>', 'import into this catalog file instead of ~/.config/asalog/catalog.json')
+    .option('--partial', 'import the entries that parsed even when parts of a chapter did not')
+    .option('--dry-run', 'report what would change without writing')
+    .action((files: string[], opts: Opts) => {
+      const target = opts.catalog ?? userCatalogPath(io.env);
+      const ok = runImport(files, { target, partial: opts.partial === true, dryRun: opts.dryRun === true }, loadCatalog({}), io);
+      if (!ok) setExit(EXIT.input);
+    });
   catalog.command('list-sources')
     .description('which catalog files are in use, in order of precedence')
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
@@ -175,8 +189,6 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   const program = buildProgram(io, (code) => {
     exitCode = Math.max(exitCode, code);
   });
-  program.exitOverride();
-  program.configureOutput({ outputError: (text, write) => write(`asalog: ${text.replace(/^error: /, '')}`) });
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -7,6 +7,9 @@ import { warn, type Io } from './io.js';
 import { makeTable } from './render-table.js';
 import { severityName } from './severity.js';
 import { writeFileSync } from 'node:fs';
+import { planImport, readChapters, readUserCatalog, writeUserCatalog } from './catalog-import.js';
+import { describeReadError } from './input-error.js';
+import { InputError } from './errors.js';
 
 const SOURCES_DIR = join(BUNDLED_DIR, 'sources');
 
@@ -65,4 +68,37 @@ function readIfExists(file: string): string | null {
   } catch {
     return null;
   }
+}
+
+export interface ImportOptions {
+  /** the catalog file to extend: `--catalog`, else the user catalog in the config dir */
+  target: string;
+  /** accept the entries that parsed even when some part of a chapter did not */
+  partial: boolean;
+  dryRun: boolean;
+}
+
+/** `asalog catalog import`: nothing is written unless every chapter parsed (or --partial). */
+export function runImport(paths: string[], opts: ImportOptions, bundled: Catalog, io: Io): boolean {
+  let chapters;
+  try {
+    chapters = readChapters(paths);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new InputError(`${e.path ?? paths.join(', ')}: ${describeReadError(err)}`);
+  }
+  const plan = planImport(chapters, readUserCatalog(opts.target), bundled);
+  for (const p of plan.problems) warn(io, `${p.file}:${p.line}: ${p.message}`);
+  const blocked = plan.problems.length > 0 && !(opts.partial && plan.added.length + plan.replaced.length > 0);
+  const summary = `${plan.added.length} added, ${plan.replaced.length} replaced, ${plan.problems.length} could not be parsed`;
+  if (blocked) {
+    warn(io, `import failed (${summary}); ${opts.target} was not changed${opts.partial ? '' : ' (use --partial to import the entries that did parse)'}`);
+    return false;
+  }
+  if (!opts.dryRun) writeUserCatalog(opts.target, plan.result, paths);
+  io.stdout.write(`${opts.dryRun ? 'would import' : 'imported'} into ${opts.target}: ${summary}\n`);
+  if (plan.added.length) io.stdout.write(`  added: ${plan.added.join(' ')}\n`);
+  if (plan.replaced.length) io.stdout.write(`  replaced: ${plan.replaced.join(' ')}\n`);
+  if (plan.overridesBundled.length) io.stdout.write(`  now overriding the bundled entry: ${plan.overridesBundled.join(' ')}\n`);
+  return true;
 }

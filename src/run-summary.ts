@@ -12,7 +12,6 @@ import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryTable, type Pivot
 import { lineText } from './run-stream.js';
 import { SummaryAccumulator } from './summary.js';
 import { buildReport, type Bucket, type SummaryReport } from './summary-report.js';
-import { renderSummaryHtml } from './summary-html.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -64,7 +63,11 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   }
   progress?.clear();
   const report = buildReport(acc.counts, catalog, opts.lang, opts.bucket);
-  if (opts.html) await writeFile(opts.html, renderSummaryHtml(report, catalog, opts.lang));
+  if (opts.html) {
+    // Loaded only when asked for: keeps start-up of the common path small.
+    const { renderSummaryHtml } = await import('./summary-html.js');
+    await writeFile(opts.html, renderSummaryHtml(report, catalog, opts.lang));
+  }
   io.stdout.write(renderSummary(report, opts, palette, (io.stdout as { columns?: number }).columns ?? 100));
   return { report, unreadable };
 }
