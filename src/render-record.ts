@@ -27,7 +27,7 @@ export function renderJson(r: LogRecord): string {
   return `${JSON.stringify(r)}\n`;
 }
 
-const SEVERITY_WIDTH = 13;
+const SEVERITY_WIDTH = 15;
 const CATEGORY_WIDTH = 14;
 
 /** The terminal view: severity, category, ID, the line itself, and what the ID means. */
