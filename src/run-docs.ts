@@ -80,7 +80,7 @@ export function runCategories(catalog: Catalog, json: boolean, io: Io): void {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  const table = makeTable(['keyword', 'title', 'ID prefixes', 'messages in catalog'], { compact: true });
+  const table = makeTable(['keyword', 'title', 'ID prefixes', 'IDs'], { compact: true, wordWrap: true, colWidths: [26, 36, Math.max(20, width(io) - 78), 7] });
   for (const r of rows) table.push([r.keyword, r.title, r.prefixes.join(' '), String(r.messages)]);
   io.stdout.write(`${table.toString()}\n`);
 }
