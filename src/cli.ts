@@ -9,6 +9,7 @@ import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { resolveLang } from './lang.js';
 import { createPalette, decideColor, type ColorMode } from './palette.js';
+import { exportCsv, exportJson } from './catalog-export.js';
 import { runCatalogCommand, runImport } from './run-catalog.js';
 import { runExplain, runList, runCategories, runSearch } from './run-docs.js';
 import { runStream, type StreamFormat } from './run-stream.js';
@@ -35,7 +36,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`asalog: ${text.replace(/^error: /, '')}`) })
     .argument('[files...]', 'log files, gzip or plain; - or none for stdin')
-    .addOption(new Option('-o, --output <format>', 'text (default on a terminal), raw (default in a pipe), json, csv').choices(['text', 'raw', 'json', 'csv']))
+    .addOption(new Option('-o, --output <format>', 'text (default on a terminal), raw (default in a pipe), json, csv, ecs (Elastic Common Schema NDJSON)').choices(['text', 'raw', 'json', 'csv', 'ecs']))
     .option('-H, --with-filename', 'prefix raw lines with their file name')
     .option('-f, --follow', 'keep reading files as they grow, like tail -F')
     .addOption(langOption())
@@ -158,6 +159,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const target = opts.catalog ?? userCatalogPath(io.env);
       const ok = runImport(files, { target, partial: opts.partial === true, dryRun: opts.dryRun === true }, loadCatalog({}), io);
       if (!ok) setExit(EXIT.input);
+    });
+  catalog.command('export')
+    .description('the catalog as a lookup table keyed by message ID (e.g. a Splunk lookup CSV)')
+    .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
+    .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
+    .action((opts: Opts) => {
+      const entries = catalogFor(opts, io).entries;
+      io.stdout.write(opts.format === 'json' ? exportJson(entries) : exportCsv(entries));
     });
   catalog.command('list-sources')
     .description('which catalog files are in use, in order of precedence')

@@ -9,9 +9,10 @@ import { OutputSink } from './output-sink.js';
 import type { Palette } from './palette.js';
 import { readLines } from './read-lines.js';
 import type { LogRecord } from './record.js';
+import { renderEcs } from './render-ecs.js';
 import { csvHeader, renderCsv, renderJson, renderText } from './render-record.js';
 
-export type StreamFormat = 'text' | 'raw' | 'json' | 'csv';
+export type StreamFormat = 'text' | 'raw' | 'json' | 'csv' | 'ecs';
 
 export interface StreamOptions extends FilterOptions {
   output: StreamFormat;
@@ -41,6 +42,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
     switch (opts.output) {
       case 'json': return renderJson(isUtf8(raw.bytes) ? r : { ...r, rawBase64: raw.bytes.toString('base64') } as LogRecord);
       case 'csv': return renderCsv(r);
+      case 'ecs': return renderEcs(r);
       case 'text': return renderText(r, catalog, opts.lang, palette);
       case 'raw': return rawLine(raw, r.file, opts.withFilename);
     }
