@@ -8,9 +8,11 @@ export async function* abortable<T>(source: AsyncIterable<T>, signal: AbortSigna
     return;
   }
   const it = source[Symbol.asyncIterator]();
+  let onAbort = (): void => {};
   const aborted = new Promise<IteratorResult<T>>((resolve) => {
-    if (signal.aborted) resolve({ done: true, value: undefined });
-    signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true });
+    onAbort = () => resolve({ done: true, value: undefined });
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
     for (;;) {
@@ -19,6 +21,8 @@ export async function* abortable<T>(source: AsyncIterable<T>, signal: AbortSigna
       yield next.value;
     }
   } finally {
+    // One listener per input file would pile up on the shared signal over many files.
+    signal.removeEventListener('abort', onAbort);
     void it.return?.();
   }
 }
