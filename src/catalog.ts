@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogEntry, CatalogFile, Origin } from './catalog-types.js';
 import { InputError } from './errors.js';
+import { describeReadError } from './input-error.js';
+import { terminalSafe } from './terminal-safe.js';
 
 export const BUNDLED_DIR = fileURLToPath(new URL('../catalog/', import.meta.url));
 export const BUNDLED_MESSAGES = join(BUNDLED_DIR, 'messages.json');
@@ -25,7 +27,9 @@ export function readCatalogFile(file: string, origin: Origin): CatalogEntry[] {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as CatalogFile;
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message;
+    const code = (err as NodeJS.ErrnoException).code;
+    // JSON.parse quotes the file's text: a corrupt catalog must not reach the terminal raw.
+    const reason = code === 'ENOENT' ? 'not found' : code ? describeReadError(err) : terminalSafe((err as Error).message);
     throw new InputError(`catalog ${file}: ${reason}`);
   }
   const problem = validateCatalogFile(parsed);
