@@ -1,15 +1,10 @@
+import { ecsFromFields } from './ecs-fields.js';
 import type { LogRecord } from './record.js';
 import { severityName } from './severity.js';
 
 const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'security', 'console', 'solaris-cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
 const SYSLOG_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
 
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-const IPV6 = /^[0-9a-f]*:[0-9a-f:.]*$/i;
-const SOURCE_IP = /^(?:src|source|real_source|remote|peer|client|public|outside)_?(?:ip|ip_address|address|addr|ipaddr)?(?:_\d)?$|^srcip$|^src_ip$/;
-const DEST_IP = /^(?:dst|dest|destination|real_dest|real_destination)_?(?:ip|ip_address|address|addr|ipaddr)?(?:_\d)?$|^dstip$|^dst_ip$/;
-const USER = /^(?:user|user_name|username|idfw_user|user_id)$/;
-const PORT = /^\d{1,5}$/;
 // ECS's allowed event.category values, for the logging classes that clearly are one.
 const ECS_CATEGORY: Record<string, string[]> = {
   'access-lists': ['network'], session: ['network'], nat: ['network'], 'ftd-events': ['network'],
@@ -17,16 +12,6 @@ const ECS_CATEGORY: Record<string, string[]> = {
   'threat-detection': ['intrusion_detection'], ids: ['intrusion_detection'], ips: ['intrusion_detection'],
   config: ['configuration'], ca: ['authentication'],
 };
-
-function isIp(value: string): boolean {
-  return IPV4.test(value) || (IPV6.test(value) && value.includes(':') && value.length >= 2);
-}
-
-/** The first field whose name matches and whose value has the expected shape. */
-function pick(fields: Record<string, string>, name: RegExp, valid: (v: string) => boolean): string | undefined {
-  for (const [k, v] of Object.entries(fields)) if (name.test(k) && valid(v)) return v;
-  return undefined;
-}
 
 /** One record as an Elastic Common Schema document (NDJSON line), for Filebeat/Logstash/Vector/bulk. */
 export function toEcs(r: LogRecord): Record<string, unknown> {
@@ -54,23 +39,20 @@ export function toEcs(r: LogRecord): Record<string, unknown> {
   doc.observer = { vendor: 'Cisco', product, type: 'firewall' };
   if (r.host) doc.host = { hostname: r.host };
   const fields = r.fields ?? {};
-  if (r.id) doc.cisco = { [product]: { message_id: r.id, logging_class: r.category, ...fields } };
-  const src = pick(fields, SOURCE_IP, isIp);
-  const dst = pick(fields, DEST_IP, isIp);
-  if (src) doc.source = { ip: src, ...portOf(fields, 'source') };
-  if (dst) doc.destination = { ip: dst, ...portOf(fields, 'dest') };
-  const user = pick(fields, USER, (v) => v.length > 0 && v !== '*****');
-  if (user) doc.user = { name: user };
+  if (r.id) doc.cisco = { [product]: { message_id: r.id, logging_class: r.category, ...extracted(fields) } };
+  const mapped = ecsFromFields(fields);
+  if (mapped.source) doc.source = mapped.source;
+  if (mapped.destination) doc.destination = mapped.destination;
+  if (mapped.user) doc.user = mapped.user;
+  if (mapped.network) doc.network = mapped.network;
   return doc;
 }
 
-function portOf(fields: Record<string, string>, side: 'source' | 'dest'): { port?: number } {
-  const names = side === 'source' ? ['src_port', 'source_port', 'srcport'] : ['dst_port', 'dest_port', 'destination_port', 'dstport'];
-  for (const n of names) {
-    const v = fields[n];
-    if (v && PORT.test(v)) return { port: Number(v) };
-  }
-  return {};
+/** Extracted fields, less any that would overwrite the two keys asalog sets itself. */
+function extracted(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) if (k !== 'message_id' && k !== 'logging_class') out[k] = v;
+  return out;
 }
 
 export function renderEcs(r: LogRecord): string {
