@@ -3,14 +3,16 @@ import { writeFile } from 'node:fs/promises';
 import type { Catalog } from './catalog.js';
 import type { Lang } from './catalog-types.js';
 import { classifyLine } from './classify.js';
-import { compileFilter, type FilterOptions } from './filter.js';
+import { compileFilter, hasFilter, type FilterOptions } from './filter.js';
 import { warn, type Io } from './io.js';
 import type { Palette } from './palette.js';
 import { Progress } from './progress.js';
-import { readLines } from './read-lines.js';
+import { readLines, type ReadLinesOptions } from './read-lines.js';
 import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryTable, type Pivot } from './render-summary.js';
 import { lineText } from './run-stream.js';
-import { SummaryAccumulator } from './summary.js';
+import { scanInputs, type ScanMode } from './scan-inputs.js';
+import { countsFromScan } from './scan-counts.js';
+import { mergeCounts, SummaryAccumulator, type SummaryCounts } from './summary.js';
 import { buildReport, type Bucket, type SummaryReport } from './summary-report.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
@@ -33,36 +35,33 @@ export interface SummaryResult {
 
 /** `asalog summary`: counts every line of every input, then prints one report. */
 export async function runSummary(paths: string[], opts: SummaryOptions, catalog: Catalog, palette: Palette, io: Io): Promise<SummaryResult> {
-  const keep = compileFilter(opts);
-  const acc = new SummaryAccumulator(catalog);
   let unreadable = 0;
   const progress = Progress.enabled(io.stderr, io.env) ? new Progress(io.stderr, await totalSize(paths)) : null;
-  const batches = readLines({
-    paths,
+  const reader = {
     year: opts.year,
     maxLineBytes: opts.maxLineBytes,
     signal: io.signal,
     stdin: io.stdin,
-    onError: (file, reason) => {
+    onError: (file: string, reason: string) => {
       unreadable++;
       progress?.clear();
       warn(io, `${file}: ${reason}`);
     },
-    onWarning: (m) => {
+    onWarning: (m: string) => {
       progress?.clear();
       warn(io, m);
     },
-    onBytes: (n) => progress?.add(n),
-  });
-  for await (const batch of batches) {
-    for (const raw of batch.lines) {
-      const r = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, tz: opts.tz });
-      if (!keep(r)) continue;
-      acc.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: r.repeat ?? 1 });
-    }
+    onBytes: (n: number) => progress?.add(n),
+  };
+  const mode = summaryPath(opts, io.env);
+  let counts: SummaryCounts;
+  if (mode === 'records') counts = await countRecords(paths, opts, catalog, reader);
+  else {
+    const parts = await scanInputs(paths, { ...reader, mode, tz: opts.tz });
+    counts = mergeCounts(parts.map((p) => countsFromScan(p, catalog)));
   }
   progress?.clear();
-  const report = buildReport(acc.counts, catalog, opts.lang, opts.bucket);
+  const report = buildReport(counts, catalog, opts.lang, opts.bucket);
   if (opts.html) {
     // Loaded only when asked for: keeps start-up of the common path small.
     const { renderSummaryHtml } = await import('./summary-html.js');
@@ -79,6 +78,32 @@ export function renderSummary(report: SummaryReport, opts: Pick<SummaryOptions, 
     case 'markdown': return renderSummaryMarkdown(report, { top: opts.top, pivot: opts.by });
     case 'table': return renderSummaryTable(report, { top: opts.top, pivot: opts.by, width }, palette);
   }
+}
+
+/**
+ * Which path counts: the byte scanner (`scan`, or `workers` on large regular files) when no
+ * filter is given, else classified records. `ASALOG_SUMMARY_PATH=records|scan|workers` forces
+ * one, for tests and benchmarks; every path gives the same report.
+ */
+function summaryPath(opts: FilterOptions, env: NodeJS.ProcessEnv): 'records' | ScanMode {
+  const forced = env.ASALOG_SUMMARY_PATH;
+  if (hasFilter(opts) || forced === 'records') return 'records';
+  return forced === 'scan' || forced === 'workers' ? forced : 'auto';
+}
+
+type ReaderOptions = Omit<ReadLinesOptions, 'paths'>;
+
+async function countRecords(paths: string[], opts: SummaryOptions, catalog: Catalog, reader: ReaderOptions): Promise<SummaryCounts> {
+  const keep = compileFilter(opts);
+  const acc = new SummaryAccumulator(catalog);
+  for await (const batch of readLines({ ...reader, paths })) {
+    for (const raw of batch.lines) {
+      const r = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, tz: opts.tz });
+      if (!keep(r)) continue;
+      acc.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: r.repeat ?? 1 });
+    }
+  }
+  return acc.counts;
 }
 
 async function totalSize(paths: string[]): Promise<number | null> {

@@ -1,0 +1,88 @@
+import { open, stat } from 'node:fs/promises';
+import { abortable } from './abortable.js';
+import { describeReadError } from './input-error.js';
+import { openInput, STDIN_NAME } from './read-input.js';
+import { SummaryScanner, type ScanResult } from './scan-summary.js';
+import { scanFileInWorkers } from './summary-workers.js';
+
+/**
+ * `scan`: every input in this thread; `workers`: regular files split across worker threads
+ * (gzip and stdin stay in this thread); `auto`: workers for regular files of 64 MB and more.
+ */
+export type ScanMode = 'scan' | 'workers' | 'auto';
+
+export interface ScanInputsOptions {
+  mode: ScanMode;
+  year?: number;
+  tz?: string;
+  maxLineBytes?: number;
+  signal?: AbortSignal;
+  stdin?: NodeJS.ReadableStream;
+  onError: (file: string, reason: string) => void;
+  onWarning: (message: string) => void;
+  onBytes?: (bytes: number) => void;
+}
+
+const WORKER_MIN_BYTES = 64 << 20;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** The summary's fast path over every input, in order: one ScanResult per run of inputs. */
+export async function scanInputs(paths: string[], opts: ScanInputsOptions): Promise<ScanResult[]> {
+  const parts: ScanResult[] = [];
+  let scanner: SummaryScanner | null = null;
+  const flush = (): void => {
+    if (scanner !== null) parts.push(scanner.result());
+    scanner = null;
+  };
+  for (const path of paths.length ? paths : ['-']) {
+    if (opts.signal?.aborted) break;
+    const name = path === '-' ? STDIN_NAME : path;
+    try {
+      const split = await splittable(path, opts.mode);
+      if (split !== null) {
+        flush();
+        const year = opts.year ?? split.mtime.getFullYear();
+        const results = await scanFileInWorkers(path, split.size, { name, year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: opts.signal, onBytes: opts.onBytes });
+        for (const r of results) warnLong(r.longLines, name, opts.onWarning);
+        parts.push(...results);
+        continue;
+      }
+      const input = await openInput(path, opts.stdin);
+      scanner ??= new SummaryScanner(opts.maxLineBytes);
+      scanner.startFile({ name: input.name, year: opts.year ?? input.mtime?.getFullYear() ?? new Date().getFullYear(), tz: opts.tz });
+      for await (const chunk of abortable(input.chunks, opts.signal)) {
+        opts.onBytes?.(chunk.length);
+        scanner.push(chunk);
+        warnLong(scanner.takeLongLines(), input.name, opts.onWarning);
+        if (opts.signal?.aborted) break;
+      }
+      scanner.end();
+      warnLong(scanner.takeLongLines(), input.name, opts.onWarning);
+    } catch (err) {
+      opts.onError(name, describeReadError(err));
+    }
+  }
+  flush();
+  return parts;
+}
+
+async function splittable(path: string, mode: ScanMode): Promise<{ size: number; mtime: Date } | null> {
+  if (mode === 'scan' || path === '-') return null;
+  const info = await stat(path);
+  if (!info.isFile() || info.size === 0 || (mode === 'auto' && info.size < WORKER_MIN_BYTES)) return null;
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    await fh.read(head, 0, 2, 0);
+    if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) return null;
+  } finally {
+    await fh.close();
+  }
+  return { size: info.size, mtime: info.mtime };
+}
+
+function warnLong(lines: ScanResult['longLines'], file: string, warn: (m: string) => void): void {
+  for (const [line, kept, dropped] of lines) {
+    warn(`${file}:${line}: line longer than ${kept} bytes; ${dropped} bytes past the limit were not read (see --max-line)`);
+  }
+}
