@@ -43,8 +43,18 @@ function pick(fields: Record<string, string>, name: RegExp, valid: (v: string) =
   return undefined;
 }
 
+// ASA writes an identity-firewall user as `(idfw_user, sg_info)`; the security group tag is `9999:name`
+const SGT = /^\d+:/;
+
 function userName(fields: Record<string, string>): string | undefined {
-  return pick(fields, USER, (v) => !NO_USER.has(v.toLowerCase()));
+  for (const [k, v] of Object.entries(fields)) {
+    if (!USER.test(k)) continue;
+    const comma = v.indexOf(', ');
+    const name = (comma < 0 ? v : v.slice(0, comma)).trim();
+    // an IP is a LAN-to-LAN peer named as the "user", not a person
+    if (!NO_USER.has(name.toLowerCase()) && !SGT.test(name) && !isIpValue(name)) return name;
+  }
+  return undefined;
 }
 
 function transport(v: string): { transport: string; iana_number?: string } | undefined {

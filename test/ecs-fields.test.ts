@@ -39,6 +39,12 @@ test('user.name skips the words FTD and ASA print when there is no user', () => 
   for (const none of ['No Authentication Required', 'Not Found', '*****', '', 'Unknown']) assert.deepEqual(ecsFromFields({ user: none }), {}, none);
   assert.deepEqual(ecsFromFields({ user_name: 'CORP\\alice' }), { user: { name: 'CORP\\alice' } });
   assert.deepEqual(ecsFromFields({ idfw_user: 'LOCAL\\bob' }), { user: { name: 'LOCAL\\bob' } });
+  assert.deepEqual(ecsFromFields({ user_name: 'USER 1' }), { user: { name: 'USER 1' } });
+  // `(idfw_user, sg_info)`: the user without its security group tag; a tag alone is no user
+  assert.deepEqual(ecsFromFields({ idfw_user: 'LOCAL\\alice, 9999:my_SgtName' }), { user: { name: 'LOCAL\\alice' } });
+  assert.deepEqual(ecsFromFields({ user: '9999:my_SgtName' }), {});
+  // a LAN-to-LAN tunnel names its peer's IP as the user
+  assert.deepEqual(ecsFromFields({ username: '192.168.0.38' }), {});
 });
 
 test('protocols: names and IANA numbers become network.transport, application protocols network.protocol', () => {
