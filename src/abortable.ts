@@ -8,21 +8,33 @@ export async function* abortable<T>(source: AsyncIterable<T>, signal: AbortSigna
     return;
   }
   const it = source[Symbol.asyncIterator]();
-  let onAbort = (): void => {};
-  const aborted = new Promise<IteratorResult<T>>((resolve) => {
-    onAbort = () => resolve({ done: true, value: undefined });
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
   try {
-    for (;;) {
-      const next = await Promise.race([it.next(), aborted]);
+    while (!signal.aborted) {
+      const next = await nextOrAbort(it, signal);
       if (next.done) return;
       yield next.value;
     }
   } finally {
-    // One listener per input file would pile up on the shared signal over many files.
-    signal.removeEventListener('abort', onAbort);
     void it.return?.();
   }
+}
+
+// A listener per read, removed when the read settles. (Racing every read against one long-lived
+// "aborted" promise kept each read's result reachable from that promise: the whole input stayed
+// in memory until the end.)
+function nextOrAbort<T>(it: AsyncIterator<T>, signal: AbortSignal): Promise<IteratorResult<T>> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve({ done: true, value: undefined });
+    signal.addEventListener('abort', onAbort, { once: true });
+    it.next().then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
 }
