@@ -1,0 +1,82 @@
+// A message against the documented variants of its ID: compiled on first use and cached per entry;
+// the variant that explains the most of the line wins.
+import type { CatalogEntry, Variant } from './catalog-types.js';
+import { compileFormat, type CompiledFormat, type Pattern } from './format-compile.js';
+import { scanPattern, squeezedView, strictView, type LineView } from './format-scan.js';
+
+export interface FieldMatch {
+  variant: number;
+  fields: Record<string, string>;
+}
+
+export interface Candidate {
+  variant: number;
+  pattern: Pattern;
+  /** the best score this pattern can reach */
+  ceiling: number;
+}
+
+interface CompiledEntry {
+  formats: CompiledFormat[];
+  /** every pattern of every variant, the highest ceiling first */
+  candidates: Candidate[];
+}
+
+const compiled = new WeakMap<CatalogEntry, CompiledEntry>();
+
+/** The variable names a variant's documents list, in any language. */
+export function variablesOf(v: Variant): string[] {
+  const names = new Set<string>();
+  for (const doc of Object.values(v.docs)) for (const x of doc?.variables ?? []) names.add(x.name);
+  return [...names];
+}
+
+export function byCeiling(a: Candidate, b: Candidate): number {
+  return b.ceiling - a.ceiling || a.variant - b.variant;
+}
+
+function compileEntry(entry: CatalogEntry): CompiledEntry {
+  let c = compiled.get(entry);
+  if (c) return c;
+  const formats = entry.variants.map((v) => compileFormat(v.format, variablesOf(v)));
+  const candidates = formats.flatMap((f, variant) => f.patterns.map((pattern) => ({ variant, pattern, ceiling: pattern.weight + pattern.bonus })));
+  c = { formats, candidates: candidates.sort(byCeiling) };
+  compiled.set(entry, c);
+  return c;
+}
+
+/** Each variant's compiled format, in the entry's order. */
+export function compiledVariants(entry: CatalogEntry): CompiledFormat[] {
+  return compileEntry(entry).formats;
+}
+
+export interface ScoredMatch extends FieldMatch {
+  score: number;
+}
+
+/** Equal scores: the variant whose opening words have the line's own case (`console` / `Console`), else the earlier. */
+function preferTie(c: Candidate, top: Candidate, view: LineView): boolean {
+  const exact = (x: Candidate) => !view.squeezed && view.original.startsWith(x.pattern.text[0]!, view.start);
+  const a = exact(c);
+  const b = exact(top);
+  return a !== b ? a : c.variant < top.variant;
+}
+
+/** The best-scoring candidate for `view`; ties go to the variant written in the line's case, else the earlier. */
+export function bestMatch<C extends Candidate>(candidates: readonly C[], view: LineView): (ScoredMatch & { candidate: C }) | null {
+  let top: (ScoredMatch & { candidate: C }) | null = null;
+  for (const c of candidates) {
+    if (top && c.ceiling < top.score) break;
+    const r = scanPattern(c.pattern, view);
+    if (r && (!top || r.score > top.score || (r.score === top.score && preferTie(c, top.candidate, view)))) top = { variant: c.variant, fields: r.fields, score: r.score, candidate: c };
+  }
+  return top;
+}
+
+/** The variant of `entry` that `message` (the text after the tag) is, with its values; null when none fits. */
+export function matchEntry(entry: CatalogEntry, message: string): FieldMatch | null {
+  const { candidates } = compileEntry(entry);
+  if (candidates.length === 0) return null;
+  const m = bestMatch(candidates, strictView(message)) ?? bestMatch(candidates, squeezedView(message));
+  return m && { variant: m.variant, fields: m.fields };
+}
