@@ -1,7 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { categoryOf } from './categories.js';
-import { matchEntry } from './format-match.js';
-import { parseFtdEventFields } from './ftd-event-fields.js';
+import { extractFields } from './extract-fields.js';
 import { inferLine } from './infer.js';
 import { parseLine, type ParseContext } from './parse-line.js';
 import type { LogRecord } from './record.js';
@@ -14,7 +13,6 @@ export interface ClassifyOptions {
 }
 
 const NO_OPTIONS: ClassifyOptions = {};
-const FTD_EVENT = /^43000[1-5]$/;
 
 /** One line of text in, one record out: the parser's fields plus what the catalog knows of the ID. */
 export function classifyLine(text: string, file: string, lineNumber: number, catalog: Catalog, ctx: ParseContext = {}, opts: ClassifyOptions = NO_OPTIONS): LogRecord {
@@ -37,8 +35,7 @@ export function classifyLine(text: string, file: string, lineNumber: number, cat
   if (parsed.repeat !== undefined) record.repeat = parsed.repeat;
   if (parsed.pri) record.pri = parsed.pri;
   if (opts.fields && entry && parsed.message !== null) {
-    const ftd = FTD_EVENT.test(entry.id) ? parseFtdEventFields(parsed.message) : null;
-    const m = ftd ? { variant: 0, fields: ftd } : matchEntry(entry, parsed.message);
+    const m = extractFields(entry, parsed.message);
     record.fields = m?.fields ?? {};
     if (m) record.variant = m.variant;
   } else if (opts.infer && parsed.id === null) {

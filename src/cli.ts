@@ -39,6 +39,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-o, --output <format>', 'text (default on a terminal), raw (default in a pipe), json, csv, ecs (Elastic Common Schema NDJSON)').choices(['text', 'raw', 'json', 'csv', 'ecs']))
     .option('-H, --with-filename', 'prefix raw lines with their file name')
     .option('-f, --follow', 'keep reading files as they grow, like tail -F')
+    .option('--infer', 'identify lines without an ASA/FTD tag by matching their text against every format')
     .addOption(langOption())
     .addOption(colorOption());
   addFilterOptions(program);
@@ -53,6 +54,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       output,
       withFilename: opts.withFilename === true,
       follow: opts.follow === true,
+      infer: opts.infer === true,
       year: opts.year as number | undefined,
       lang: resolveLang(opts.lang, io.env),
       maxLineBytes: opts.maxLine as number,

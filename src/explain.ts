@@ -1,5 +1,6 @@
 import type { CatalogEntry, Lang } from './catalog-types.js';
 import { categoryTitle } from './categories.js';
+import { compiledVariants } from './format-match.js';
 import { LANG_NAMES } from './lang.js';
 import { docsIn } from './meaning.js';
 import type { Palette } from './palette.js';
@@ -35,6 +36,17 @@ export function renderExplain(entry: CatalogEntry, lang: Lang, palette: Palette,
     const matched = line?.variant === i;
     const heading = entry.variants.length > 1 ? `Variant ${i + 1}${variant.tag ? ` (${variant.tag})` : ''}${matched ? ' ← matches the line' : ''}` : 'Format';
     out.push('', palette.bold(heading), `  ${terminalSafe(variant.format)}`);
+    const names = compiledVariants(entry)[i]?.fieldNames ?? [];
+    // the line's values that the variables table below does not already show
+    const inTable = new Set((docsIn(variant.docs, lang)?.doc.variables ?? []).map((v) => fieldKey(v.name)));
+    const rest = matched && line?.fields ? Object.entries(line.fields).filter(([k]) => !inTable.has(k)) : [];
+    if (rest.length > 0) {
+      const values = makeTable(['field', 'value in this line'], { wordWrap: true, colWidths: [28, Math.max(30, width - 32)] });
+      for (const [k, v] of rest) values.push([terminalSafe(k), terminalSafe(v)]);
+      out.push('', palette.bold('Fields'), values.toString());
+    } else if (names.length > 0 && !matched) {
+      out.push(palette.dim(`  fields: ${names.join(', ')}`));
+    }
     const shown = docsIn(variant.docs, lang);
     if (!shown) return;
     if (shown.lang !== lang) out.push(palette.warn(`  (no ${LANG_NAMES[lang]} text ${origin === 'supplement' ? 'in the supplement, which is English only' : 'in the documents'}; showing ${LANG_NAMES[shown.lang]})`));

@@ -21,6 +21,8 @@ export interface StreamOptions extends FilterOptions {
   year?: number;
   lang: Lang;
   maxLineBytes?: number;
+  /** identify lines without a tag by their text */
+  infer?: boolean;
 }
 
 export interface StreamResult {
@@ -36,6 +38,8 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
   const keep = compileFilter(opts);
   const filtering = hasFilter(opts);
   const sink = new OutputSink(io.stdout);
+  // only the formats that print `fields` pay for matching
+  const classify = { fields: opts.output === 'json' || opts.output === 'ecs', infer: opts.infer === true };
   const result: StreamResult = { lines: 0, matched: 0, unreadable: 0 };
   if (opts.output === 'csv') sink.write(csvHeader());
   const render = (r: LogRecord, raw: RawLine): string | Buffer => {
@@ -68,7 +72,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
         await sink.write(rawLine(raw, batch.file, opts.withFilename));
         continue;
       }
-      const record = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, tz: opts.tz });
+      const record = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, tz: opts.tz }, classify);
       if (!keep(record)) continue;
       result.matched++;
       await sink.write(render(record, raw));
