@@ -56,6 +56,7 @@ export class SummaryScanner {
   private readonly ids: number[] = [];
   private idSev = new Float64Array(8 * 1024);
   private readonly sevOrder: number[][] = [];
+  private sevSeen = new Uint8Array(1024);
   private readonly hostSlot = new Map<string, number>();
   private readonly hostNames: string[] = [];
   private readonly hostCount: number[] = [];
@@ -67,7 +68,7 @@ export class SummaryScanner {
   private minuteSlot: [number, number] = [0, 0];
   private readonly longLines: ScanResult['longLines'] = [];
   // wrapper cache: key bytes (the header, `<PRI>` left out: it does not change host or time)
-  private readonly keys = new Uint8Array(TABLE * MAX_KEY);
+  private readonly keys = Buffer.alloc(TABLE * MAX_KEY);
   private readonly keyLen = new Int32Array(TABLE).fill(-1);
   private readonly keyPri = new Uint8Array(TABLE);
   private readonly info: (HeaderInfo | undefined)[] = new Array(TABLE);
@@ -203,24 +204,13 @@ export class SummaryScanner {
       }
     }
     const len = p - k;
+    // Hash the wrapper's tail only (seconds, host, separators: what varies); compare it all.
     let h = 0x811c9dc5 ^ len;
-    for (let i = k; i < p; i++) {
-      const b = buf[i]!;
-      if (b >= 0x80) return null;
-      h = Math.imul(h ^ b, 16777619);
-    }
+    for (let i = p - 1, stop = Math.max(k, p - 28); i >= stop; i--) h = Math.imul(h ^ buf[i]!, 16777619);
     const slot = (h ^ (h >>> 15)) & (TABLE - 1);
-    if (len <= MAX_KEY && this.keyLen[slot] === len && this.keyPri[slot] === pri) {
-      const keys = this.keys;
-      let same = true;
-      for (let i = 0, o = slot * MAX_KEY; i < len; i++) {
-        if (keys[o + i] !== buf[k + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.info[slot]!;
-    }
+    const o = slot * MAX_KEY;
+    if (this.keyLen[slot] === len && this.keyPri[slot] === pri && this.keys.compare(buf, k, p, o, o + len) === 0) return this.info[slot]!;
+    for (let i = start; i < p; i++) if (buf[i]! >= 0x80) return null;
     const parsed = parseHeader(buf.toString('latin1', start, p));
     const stamp = parsed.stamp === null ? null : formatTimestamp(parsed.stamp.time, parsed.stamp.zone, this.file.tz, this.file.year);
     const info: HeaderInfo = { host: parsed.host === null ? NO_SLOT : this.hostOf(parsed.host), time: stamp === null ? null : Date.parse(stamp), repeat: parsed.repeat };
@@ -278,10 +268,15 @@ export class SummaryScanner {
         const grown = new Float64Array(this.idSev.length * 2);
         grown.set(this.idSev);
         this.idSev = grown;
+        const seen = new Uint8Array(this.sevSeen.length * 2);
+        seen.set(this.sevSeen);
+        this.sevSeen = seen;
       }
     }
-    const order = this.sevOrder[slot]!;
-    if (order[0] !== sev && !order.includes(sev)) order.push(sev);
+    if ((this.sevSeen[slot]! & (1 << sev)) === 0) {
+      this.sevSeen[slot]! |= 1 << sev;
+      this.sevOrder[slot]!.push(sev);
+    }
     this.idSev[slot * 8 + sev]! += n;
     if (host !== NO_SLOT) {
       this.hostCount[host]! += n;
