@@ -99,7 +99,13 @@ export function buildReport(counts: SummaryCounts, catalog: Catalog, lang: Lang,
   };
 }
 
-/** Every bucket from first to last, empty ones included, so the chart's x axis is true time. */
+const MAX_DENSE_POINTS = 10_000;
+
+/**
+ * Every bucket from first to last, empty ones included, so the chart's x axis is true time. Past
+ * MAX_DENSE_POINTS (a clock reset to 1993 among this year's lines, `--bucket minute` over months)
+ * only the buckets with messages: the output stays bounded and no message is left out.
+ */
 function timeline(minutes: Map<number, [number, number]>, bucket: Bucket): TimelinePoint[] {
   if (minutes.size === 0) return [];
   const size = BUCKET_MS[bucket];
@@ -109,14 +115,14 @@ function timeline(minutes: Map<number, [number, number]>, bucket: Bucket): Timel
     const slot = slots.get(start);
     if (slot) { slot[0] += errors; slot[1] += other; } else slots.set(start, [errors, other]);
   }
-  let from = Infinity;
-  let to = -Infinity;
-  for (const start of slots.keys()) {
-    if (start < from) from = start;
-    if (start > to) to = start;
+  const starts = [...slots.keys()].sort((a, b) => a - b);
+  const from = starts[0]!;
+  const to = starts[starts.length - 1]!;
+  if ((to - from) / size + 1 > MAX_DENSE_POINTS) {
+    return starts.map((t) => ({ start: new Date(t).toISOString(), errors: slots.get(t)![0], other: slots.get(t)![1] }));
   }
   const points: TimelinePoint[] = [];
-  for (let t = from; t <= to && points.length < 10_000; t += size) {
+  for (let t = from; t <= to; t += size) {
     const [errors, other] = slots.get(t) ?? [0, 0];
     points.push({ start: new Date(t).toISOString(), errors, other });
   }
