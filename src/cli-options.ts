@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { zoneOffset } from './time-expr.js';
 
 export function parsePositiveInt(name: string) {
   return (value: string): number => {
@@ -6,6 +7,16 @@ export function parsePositiveInt(name: string) {
     if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, got "${value}".`);
     return n;
   };
+}
+
+/** Checked here, not when the first timestamp needs it: the summary's byte scanner never asks. */
+export function parseZone(value: string): string {
+  try {
+    zoneOffset(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+  return value;
 }
 
 export function parseYear(value: string): number {
@@ -32,7 +43,7 @@ export function addFilterOptions(cmd: Command): Command {
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--year <yyyy>', 'year for timestamps without one (default: the file’s modification year)', parseYear)
-    .option('--tz <zone>', 'time zone for timestamps without one: IANA name or ±HH:MM (default UTC)')
+    .option('--tz <zone>', 'time zone for timestamps without one: IANA name or ±HH:MM (default UTC)', parseZone)
     .option('--max-line <bytes>', 'longest line read whole; longer lines are truncated with a warning', parsePositiveInt('--max-line'), 1 << 20)
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog');
 }
