@@ -6,6 +6,7 @@ import { runSummary, type SummaryFormat } from './run-summary.js';
 import type { Bucket } from './summary-report.js';
 import { userCatalogPath } from './config-paths.js';
 import { InputError, UsageError } from './errors.js';
+import { describeReadError } from './input-error.js';
 import type { Io } from './io.js';
 import { resolveLang } from './lang.js';
 import { createPalette, decideColor, type ColorMode } from './palette.js';
@@ -221,6 +222,12 @@ function handleError(err: unknown, io: Io): number {
   }
   if (err instanceof InputError) {
     io.stderr.write(`asalog: ${err.message}\n`);
+    return EXIT.input;
+  }
+  // A file the user named could not be written or read (`--html /no/such/dir/r.html`): not a bug.
+  const sys = err as NodeJS.ErrnoException;
+  if (typeof sys?.syscall === 'string' && typeof sys.path === 'string') {
+    io.stderr.write(`asalog: ${sys.path}: ${describeReadError(err)}\n`);
     return EXIT.input;
   }
   io.stderr.write(`asalog: internal error — please report it with the command that caused it.\n${(err as Error)?.stack ?? String(err)}\n`);
