@@ -21,7 +21,11 @@ export class LineSplitter {
   private dropped = 0;
   private lineNumber = 0;
 
-  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES) {}
+  /** lines passed over by `skip` (never yielded; still numbered) */
+  skipped = 0;
+
+  /** `skip`: lines it returns true for are counted but not yielded (see scan-filter.ts) */
+  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES, private readonly skip?: (chunk: Buffer, start: number, end: number) => boolean) {}
 
   *push(chunk: Buffer): Generator<RawLine> {
     let start = 0;
@@ -30,6 +34,12 @@ export class LineSplitter {
       if (nl === -1) {
         this.keep(chunk.subarray(start));
         return;
+      }
+      if (this.skip && this.pendingBytes === 0 && this.dropped === 0 && nl - start <= this.maxLineBytes && this.skip(chunk, start, nl)) {
+        this.lineNumber++;
+        this.skipped++;
+        start = nl + 1;
+        continue;
       }
       this.keep(chunk.subarray(start, nl));
       yield this.take(true);

@@ -10,6 +10,8 @@ export interface LineBatch {
   /** year for timestamps without one: `--year`, else the file's modification year */
   year: number;
   lines: RawLine[];
+  /** lines passed over by `skipLine` since the previous batch */
+  skipped?: number;
 }
 
 export interface ReadLinesOptions {
@@ -17,6 +19,8 @@ export interface ReadLinesOptions {
   follow?: boolean;
   year?: number;
   maxLineBytes?: number;
+  /** a byte-level pre-filter: lines it returns true for are never made into RawLines */
+  skipLine?: (chunk: Buffer, start: number, end: number) => boolean;
   signal?: AbortSignal;
   stdin?: NodeJS.ReadableStream;
   /** a file could not be read (or stopped being readable): the reason, one sentence */
@@ -40,12 +44,14 @@ export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBat
       name = input.name;
       const year = opts.year ?? input.mtime?.getFullYear() ?? new Date().getFullYear();
       const chunks = input.chunks;
-      const splitter = new LineSplitter(opts.maxLineBytes);
+      const splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine);
       for await (const chunk of abortable(chunks, opts.signal)) {
         opts.onBytes?.(chunk.length, name, input.size);
         const lines = [...splitter.push(chunk)];
         warnDropped(lines, name, opts.onWarning);
-        if (lines.length) yield { file: name, year, lines };
+        const skipped = splitter.skipped;
+        splitter.skipped = 0;
+        if (lines.length || skipped) yield { file: name, year, lines, skipped };
         if (opts.signal?.aborted) break;
       }
       const last = [...splitter.end()];

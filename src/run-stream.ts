@@ -10,6 +10,7 @@ import type { Palette } from './palette.js';
 import { readLines } from './read-lines.js';
 import type { LogRecord } from './record.js';
 import { renderEcs } from './render-ecs.js';
+import { tagPrefilter } from './scan-filter.js';
 import { csvHeader, renderCsv, renderJson, renderText } from './render-record.js';
 
 export type StreamFormat = 'text' | 'raw' | 'json' | 'csv' | 'ecs';
@@ -51,11 +52,14 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
       case 'raw': return rawLine(raw, r.file, opts.withFilename);
     }
   };
+  const prefilter = opts.output === 'raw' && filtering ? tagPrefilter(opts, keep, catalog) : null;
   const batches = readLines({
     paths,
     follow: opts.follow,
     year: opts.year,
     maxLineBytes: opts.maxLineBytes,
+    // raw output filtered on the tag only: lines that provably fail are skipped as bytes
+    skipLine: prefilter?.skip,
     signal: io.signal,
     stdin: io.stdin,
     onError: (file, reason) => {
@@ -65,9 +69,10 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
     onWarning: (m) => warn(io, m),
   });
   for await (const batch of batches) {
+    result.lines += batch.skipped ?? 0;
     for (const raw of batch.lines) {
       result.lines++;
-      if (opts.output === 'raw' && !filtering) {
+      if (opts.output === 'raw' && (!filtering || prefilter?.keeps(raw.bytes))) {
         result.matched++;
         await sink.write(rawLine(raw, batch.file, opts.withFilename));
         continue;

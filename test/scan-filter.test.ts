@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { plainTag } from '../src/scan-filter.ts';
+import { parseLine } from '../src/parse-line.ts';
+import { HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, runCli } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'asalog-prefilter-'));
+// `--grep ''` matches every line but turns the byte pre-filter off: the reference output.
+const FILTERS = [['-s', '<=3'], ['-s', '4'], ['--id', '302013,106023'], ['--id', '1060*'], ['-s', '<=5', '--invert'], ['--unknown'], ['--category', 'vpn,session']];
+
+async function assertSameRaw(files: string[]): Promise<void> {
+  for (const f of FILTERS) {
+    const fast = await runCli([...f, '-o', 'raw', ...files]);
+    const slow = await runCli([...f, '--grep', '', '-o', 'raw', ...files]);
+    assert.equal(fast.code, slow.code, fast.stderr);
+    assert.ok(fast.stdout.equals(slow.stdout), `${f.join(' ')} on ${files.join(' ')}`);
+  }
+}
+
+test('plainTag agrees with parseLine wherever it is sure', () => {
+  const lines = ['%ASA-6-302013: x', 'a %FTD-1-430003 x', 'x100%ASA-6-302013: y %ASA-4-106023: z', '%ASA-6-302013\r', '%ASA-6-302013', '%ASA-auth-6-113004: x', '%ASA-6-3020134: x', '50% %PIX-7-710001: x', '%FDT-6-113004: x'];
+  for (const line of lines) {
+    const key = plainTag(Buffer.from(line), 0, Buffer.byteLength(line));
+    const p = parseLine(line.replace(/\r$/, ''));
+    if (key >= 0) assert.deepEqual([String(key >> 3).padStart(6, '0'), key & 7], [p.id, p.severity], line);
+  }
+});
+
+test('raw output with the byte pre-filter equals the normal path (generated log)', async () => {
+  const log = join(dir, 'generated.log');
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '8000', '--seed', '5', '--out', log], { cwd: ROOT });
+  const crlf = join(dir, 'crlf.log');
+  writeFileSync(crlf, readFileSync(log, 'utf8').split('\n').slice(0, 3000).join('\r\n'));
+  await assertSameRaw([log]);
+  await assertSameRaw([crlf, log]);
+});
+
+test('raw output with the byte pre-filter equals the normal path (corpus)', { skip: HAVE_CORPUS ? false : NO_CORPUS }, async () => {
+  await assertSameRaw(corpusLogs());
+});
