@@ -2,7 +2,7 @@ import { abortable } from './abortable.js';
 import { describeReadError } from './input-error.js';
 import { followFile } from './follow-file.js';
 import { LineSplitter, type RawLine } from './line-splitter.js';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { openInput, STDIN_NAME, type OpenedInput } from './read-input.js';
 
 export interface LineBatch {
@@ -66,6 +66,11 @@ export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBat
 async function openFollowed(path: string, opts: ReadLinesOptions): Promise<OpenedInput> {
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  // A rotated .gz does not grow, and following it would print compressed bytes: read it once.
+  if (await isGzip(path)) {
+    opts.onWarning(`${path}: gzip file; read once, not followed`);
+    return openInput(path, opts.stdin);
+  }
   const signal = opts.signal ?? new AbortController().signal;
   return { name: path, mtime: info.mtime, size: null, chunks: followFile(path, { signal, onNotice: opts.onWarning }) };
 }
@@ -73,5 +78,15 @@ async function openFollowed(path: string, opts: ReadLinesOptions): Promise<Opene
 function warnDropped(lines: RawLine[], file: string, warn: (m: string) => void): void {
   for (const l of lines) {
     if (l.droppedBytes > 0) warn(`${file}:${l.number}: line longer than ${l.bytes.length} bytes; ${l.droppedBytes} bytes past the limit were not read (see --max-line)`);
+  }
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const fh = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await fh.close();
   }
 }
