@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { addFilterOptions, addInputOptions, colorOption, langOption, parsePositiveInt } from './cli-options.js';
 import type { Pivot } from './render-summary.js';
-import { runSummary, type SummaryFormat } from './run-summary.js';
+import type { SummaryFormat } from './run-summary.js';
 import type { Bucket } from './summary-report.js';
 import { userCatalogPath } from './config-paths.js';
 import { InputError, UsageError } from './errors.js';
@@ -10,10 +10,13 @@ import { describeReadError } from './input-error.js';
 import type { Io } from './io.js';
 import { resolveLang } from './lang.js';
 import { createPalette, decideColor, type ColorMode } from './palette.js';
-import { exportCsv, exportJson } from './catalog-export.js';
-import { runCatalogCommand, runImport } from './run-catalog.js';
 import { runExplain, runList, runCategories, runSearch } from './run-docs.js';
-import { runStream, type StreamFormat } from './run-stream.js';
+import type { StreamFormat } from './run-stream.js';
+
+// Commands load their modules when they run: `explain` must not pay for the stream and summary
+// machinery at start-up (cold start is measured by `npm run bench`).
+const runStream: typeof import('./run-stream.js').runStream = async (...a) => (await import('./run-stream.js')).runStream(...a);
+const runSummary: typeof import('./run-summary.js').runSummary = async (...a) => (await import('./run-summary.js')).runSummary(...a);
 
 /** Exit codes, in one place: documented in the README. */
 export const EXIT = { ok: 0, usage: 1, input: 2, interrupted: 130 } as const;
@@ -142,14 +145,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   catalog.command('build')
     .description('rebuild catalog/messages.json from the documents in catalog/sources')
     .option('--check', 'do not write; exit 2 when the committed file is stale')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
+      const { runCatalogCommand } = await import('./run-catalog.js');
       if (!runCatalogCommand('build', { check: opts.check === true }, io)) setExit(EXIT.input);
     });
   catalog.command('stats')
     .description('IDs, variants, languages, severities, categories and notes')
     .option('--json', 'print JSON')
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
+      const { runCatalogCommand } = await import('./run-catalog.js');
       runCatalogCommand('stats', { json: opts.json === true, catalog: catalogFor(opts, io) }, io);
     });
   catalog.command('import')
@@ -158,7 +163,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--catalog <file>', 'import into this catalog file instead of ~/.config/asalog/catalog.json')
     .option('--partial', 'import the entries that parsed even when parts of a chapter did not')
     .option('--dry-run', 'report what would change without writing')
-    .action((files: string[], opts: Opts) => {
+    .action(async (files: string[], opts: Opts) => {
+      const { runImport } = await import('./run-catalog.js');
       const target = opts.catalog ?? userCatalogPath(io.env);
       const ok = runImport(files, { target, partial: opts.partial === true, dryRun: opts.dryRun === true }, loadCatalog({}), io);
       if (!ok) setExit(EXIT.input);
@@ -167,14 +173,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('the catalog as a lookup table keyed by message ID (e.g. a Splunk lookup CSV)')
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
+      const { exportCsv, exportJson } = await import('./catalog-export.js');
       const entries = catalogFor(opts, io).entries;
       io.stdout.write(opts.format === 'json' ? exportJson(entries) : exportCsv(entries));
     });
   catalog.command('list-sources')
     .description('which catalog files are in use, in order of precedence')
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
+      const { runCatalogCommand } = await import('./run-catalog.js');
       runCatalogCommand('list-sources', { catalog: catalogFor(opts, io) }, io);
     });
 
