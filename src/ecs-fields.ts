@@ -37,24 +37,37 @@ export function portValue(v: string): number | undefined {
   return n <= 65535 ? n : undefined;
 }
 
-/** The first value whose field name matches and whose value passes, in the fields' own order. */
-function pick(fields: Record<string, string>, name: RegExp, valid: (v: string) => boolean): string | undefined {
-  for (const [k, v] of Object.entries(fields)) if (name.test(k) && valid(v.trim())) return v.trim();
-  return undefined;
-}
-
 // ASA writes an identity-firewall user as `(idfw_user, sg_info)`; the security group tag is `9999:name`
 const SGT = /^\d+:/;
 
-function userName(fields: Record<string, string>): string | undefined {
-  for (const [k, v] of Object.entries(fields)) {
-    if (!USER.test(k)) continue;
-    const comma = v.indexOf(', ');
-    const name = (comma < 0 ? v : v.slice(0, comma)).trim();
-    // an IP is a LAN-to-LAN peer named as the "user", not a person
-    if (!NO_USER.has(name.toLowerCase()) && !SGT.test(name) && !isIpValue(name)) return name;
+function userValue(v: string): string | undefined {
+  const comma = v.indexOf(', ');
+  const name = (comma < 0 ? v : v.slice(0, comma)).trim();
+  // an IP is a LAN-to-LAN peer named as the "user", not a person
+  return NO_USER.has(name.toLowerCase()) || SGT.test(name) || isIpValue(name) ? undefined : name;
+}
+
+type Role = 'sourceIp' | 'peerIp' | 'bareIp' | 'destIp' | 'sourcePort' | 'destPort' | 'user' | 'transport' | 'appProtocol';
+const RULES: [Role, RegExp][] = [
+  ['sourceIp', SOURCE_IP], ['destIp', DEST_IP], ['peerIp', PEER_IP], ['bareIp', BARE_IP], ['sourcePort', SOURCE_PORT],
+  ['destPort', DEST_PORT], ['user', USER], ['transport', TRANSPORT], ['appProtocol', APP_PROTOCOL],
+];
+const ip = (v: string): string | undefined => (isIpValue(v) ? v : undefined);
+const port = (v: string): string | undefined => (portValue(v) === undefined ? undefined : v);
+const VALUE: Record<Role, (v: string) => string | undefined> = {
+  sourceIp: ip, peerIp: ip, bareIp: ip, destIp: ip, sourcePort: port, destPort: port, user: userValue,
+  transport: (v) => (transport(v) ? v : undefined), appProtocol: (v) => v || undefined,
+};
+
+// field names repeat on every line of a message: decide each name once (bounded, as names come from input)
+const roles = new Map<string, Role | null>();
+function roleOf(name: string): Role | null {
+  let role = roles.get(name);
+  if (role === undefined) {
+    role = RULES.find(([, re]) => re.test(name))?.[0] ?? null;
+    if (roles.size < 4096) roles.set(name, role);
   }
-  return undefined;
+  return role;
 }
 
 function transport(v: string): { transport: string; iana_number?: string } | undefined {
@@ -67,20 +80,34 @@ function transport(v: string): { transport: string; iana_number?: string } | und
 
 function endpoint(ip: string | undefined, port: string | undefined): EcsEndpoint | undefined {
   if (ip === undefined && port === undefined) return undefined;
-  return { ...(ip === undefined ? {} : { ip }), ...(port === undefined ? {} : { port: portValue(port) }) };
+  const out: EcsEndpoint = {};
+  if (ip !== undefined) out.ip = ip;
+  if (port !== undefined) out.port = portValue(port);
+  return out;
+}
+
+/** For each role, the first field (in the fields' own order) whose value passes. */
+function byRole(fields: Record<string, string>): Partial<Record<Role, string>> {
+  const found: Partial<Record<Role, string>> = {};
+  for (const name in fields) {
+    const role = roleOf(name);
+    if (role === null || found[role] !== undefined) continue;
+    const value = VALUE[role](fields[name]!.trim());
+    if (value !== undefined) found[role] = value;
+  }
+  return found;
 }
 
 export function ecsFromFields(fields: Record<string, string>): EcsFromFields {
   const out: EcsFromFields = {};
-  const user = userName(fields);
-  const srcIp = pick(fields, SOURCE_IP, isIpValue) ?? pick(fields, PEER_IP, isIpValue) ?? (user ? pick(fields, BARE_IP, isIpValue) : undefined);
-  const source = endpoint(srcIp, pick(fields, SOURCE_PORT, (v) => portValue(v) !== undefined));
-  const destination = endpoint(pick(fields, DEST_IP, isIpValue), pick(fields, DEST_PORT, (v) => portValue(v) !== undefined));
+  const f = byRole(fields);
+  const srcIp = f.sourceIp ?? f.peerIp ?? (f.user ? f.bareIp : undefined);
+  const source = endpoint(srcIp, f.sourcePort);
+  const destination = endpoint(f.destIp, f.destPort);
   if (source) out.source = source;
   if (destination) out.destination = destination;
-  if (user) out.user = { name: user };
-  const proto = pick(fields, TRANSPORT, (v) => transport(v) !== undefined);
-  const app = pick(fields, APP_PROTOCOL, (v) => v.length > 0);
-  if (proto || app) out.network = { ...(proto ? transport(proto) : {}), ...(app ? { protocol: app.toLowerCase() } : {}) };
+  if (f.user) out.user = { name: f.user };
+  const proto = f.transport ? transport(f.transport) : undefined;
+  if (proto || f.appProtocol) out.network = { ...proto, ...(f.appProtocol ? { protocol: f.appProtocol.toLowerCase() } : {}) };
   return out;
 }

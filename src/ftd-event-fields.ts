@@ -55,6 +55,17 @@ export function snakeKey(key: string): string {
   return out.endsWith('_') ? out.slice(0, -1) : out;
 }
 
+// the same few dozen keys start every line: convert each once (bounded, as keys come from input)
+const names = new Map<string, string>();
+function fieldName(key: string): string {
+  let name = names.get(key);
+  if (name === undefined) {
+    name = snakeKey(key);
+    if (names.size < 4096) names.set(key, name);
+  }
+  return name;
+}
+
 /** The fields of an FTD 430001-430005 body, or null when the body does not start with a `Key: `. */
 export function parseFtdEventFields(message: string): Record<string, string> | null {
   const text = message.trim();
@@ -74,7 +85,7 @@ export function parseFtdEventFields(message: string): Record<string, string> | n
       }
     }
     const valueEnd = nextKeyStart < 0 ? text.length : nextKeyStart - 2;
-    const name = snakeKey(text.slice(keyStart, colon));
+    const name = fieldName(text.slice(keyStart, colon));
     // a repeated key keeps its first value; the whole line stays in `raw`
     if (name !== '' && !Object.hasOwn(fields, name)) fields[name] = text.slice(valueStart, valueEnd).trim();
     keyStart = nextKeyStart;

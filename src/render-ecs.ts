@@ -39,7 +39,7 @@ export function toEcs(r: LogRecord): Record<string, unknown> {
   doc.observer = { vendor: 'Cisco', product, type: 'firewall' };
   if (r.host) doc.host = { hostname: r.host };
   const fields = r.fields ?? {};
-  if (r.id) doc.cisco = { [product]: { message_id: r.id, logging_class: r.category, ...extracted(fields) } };
+  if (r.id) doc.cisco = { [product]: ciscoFields(r.id, r.category, fields) };
   const mapped = ecsFromFields(fields);
   if (mapped.source) doc.source = mapped.source;
   if (mapped.destination) doc.destination = mapped.destination;
@@ -48,10 +48,10 @@ export function toEcs(r: LogRecord): Record<string, unknown> {
   return doc;
 }
 
-/** Extracted fields, less any that would overwrite the two keys asalog sets itself. */
-function extracted(fields: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(fields)) if (k !== 'message_id' && k !== 'logging_class') out[k] = v;
+/** asalog's two keys, then the extracted fields (none may overwrite those two). */
+function ciscoFields(id: string, category: string | null, fields: Record<string, string>): Record<string, string | null> {
+  const out: Record<string, string | null> = { message_id: id, logging_class: category };
+  for (const k in fields) if (k !== 'message_id' && k !== 'logging_class') out[k] = fields[k]!;
   return out;
 }
 

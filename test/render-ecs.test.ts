@@ -87,3 +87,23 @@ test('asalog -o ecs over the sample: valid NDJSON, one document per input line',
     assert.equal((d.observer as { vendor: unknown }).vendor, 'Cisco');
   }
 });
+
+test('asalog -o ecs end to end: extracted fields reach cisco.* and the ECS fields', async () => {
+  const input = [
+    '<166>Nov 20 2026 10:01:09 fw-1 : %ASA-6-716001: Group <GP_RA> User <bob> IP <198.51.100.50> WebVPN session started.',
+    '2019-08-16T09:33:15Z firepower  %FTD-1-430003: AccessControlRuleAction: Allow, SrcIP: 10.0.1.20, DstIP: 81.2.69.144, SrcPort: 46000, DstPort: 80, Protocol: tcp, User: No Authentication Required, Client: cURL, ApplicationProtocol: HTTP, URL: http://www.eicar.org/download/a,b.zip',
+  ].join('\n');
+  const r = await runCli(['-o', 'ecs', '-'], { input });
+  assert.equal(r.code, 0, r.stderr);
+  const [asa, ftd] = r.stdout.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, Record<string, unknown>>);
+  assert.deepEqual(asa!.cisco, { asa: { message_id: '716001', logging_class: 'webvpn', group: 'GP_RA', user: 'bob', ip: '198.51.100.50' } });
+  assert.deepEqual(asa!.source, { ip: '198.51.100.50' });
+  assert.deepEqual(asa!.user, { name: 'bob' });
+  const cisco = ftd!.cisco!.ftd as Record<string, string>;
+  assert.equal(cisco.access_control_rule_action, 'Allow');
+  assert.equal(cisco.url, 'http://www.eicar.org/download/a,b.zip');
+  assert.deepEqual(ftd!.source, { ip: '10.0.1.20', port: 46000 });
+  assert.deepEqual(ftd!.destination, { ip: '81.2.69.144', port: 80 });
+  assert.deepEqual(ftd!.network, { transport: 'tcp', iana_number: '6', protocol: 'http' });
+  assert.equal('user' in ftd!, false);
+});
