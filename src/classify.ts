@@ -34,12 +34,16 @@ export function classifyLine(text: string, file: string, lineNumber: number, cat
   };
   if (parsed.repeat !== undefined) record.repeat = parsed.repeat;
   if (parsed.pri) record.pri = parsed.pri;
-  if (opts.fields && entry && parsed.message !== null) {
-    const m = extractFields(entry, parsed.message);
-    record.fields = m?.fields ?? {};
-    if (m) record.variant = m.variant;
-  } else if (opts.infer && parsed.id === null) {
-    inferLine(record, text, catalog);
-  }
+  if (opts.fields) addFields(record, catalog);
+  if (opts.infer && parsed.id === null) inferLine(record, text, catalog);
   return record;
+}
+
+/** Adds `fields` and `variant` to a record of a catalog ID (empty `fields` when no variant fits). */
+export function addFields(record: LogRecord, catalog: Catalog): void {
+  const entry = record.id === null || record.inferred ? undefined : catalog.get(record.id);
+  if (!entry || record.message === null) return;
+  const m = extractFields(entry, record.message);
+  record.fields = m?.fields ?? {};
+  if (m) record.variant = m.variant;
 }

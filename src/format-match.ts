@@ -2,7 +2,7 @@
 // the variant that explains the most of the line wins.
 import type { CatalogEntry, Variant } from './catalog-types.js';
 import { compileFormat, type CompiledFormat, type Pattern } from './format-compile.js';
-import { scanPattern, squeezedView, strictView, type LineView } from './format-scan.js';
+import { extractFields, scanPattern, squeezedView, strictView, type LineView } from './format-scan.js';
 
 export interface FieldMatch {
   variant: number;
@@ -64,14 +64,24 @@ function preferTie(c: Candidate, top: Candidate, view: LineView): boolean {
 
 /** The best-scoring candidate for `view`; ties go to the variant written in the line's case, else the earlier. */
 export function bestMatch<C extends Candidate>(candidates: readonly C[], view: LineView): (ScoredMatch & { candidate: C }) | null {
-  let top: (ScoredMatch & { candidate: C }) | null = null;
+  let top: C | null = null;
+  let topScore = -1;
+  let topCuts = NO_CUTS;
   for (const c of candidates) {
-    if (top && c.ceiling < top.score) break;
-    const r = scanPattern(c.pattern, view);
-    if (r && (!top || r.score > top.score || (r.score === top.score && preferTie(c, top.candidate, view)))) top = { variant: c.variant, fields: r.fields, score: r.score, candidate: c };
+    if (top && c.ceiling < topScore) break;
+    const need = 2 * c.pattern.fields.length;
+    if (scratch.length < need) scratch = new Int32Array(need * 2);
+    const score = scanPattern(c.pattern, view, scratch);
+    if (score < 0 || (top && (score < topScore || (score === topScore && !preferTie(c, top, view))))) continue;
+    top = c;
+    topScore = score;
+    topCuts = scratch.slice(0, need);
   }
-  return top;
+  return top && { variant: top.variant, fields: extractFields(top.pattern, view, topCuts), score: topScore, candidate: top };
 }
+
+const NO_CUTS = new Int32Array(0);
+let scratch = new Int32Array(64);
 
 /** The variant of `entry` that `message` (the text after the tag) is, with its values; null when none fits. */
 export function matchEntry(entry: CatalogEntry, message: string): FieldMatch | null {

@@ -13,7 +13,7 @@ export function fieldName(name: string): string {
 const SPANS = /<(?<angle>[^<>]{1,60})>|(?<printf>%-?\d*(?:\.\d+)?(?:ll|l|h)?[sdiuxXaAcp])(?![A-Za-z])|(?<hms>\bhh:mm:ss\b)|(?<word>[A-Za-z_][\w#]*(?:-[A-Za-z0-9_#]+)*)/g;
 const PRINTF_TYPE: Record<string, string> = { s: 'string', d: 'number', i: 'number', u: 'number', x: 'hex', X: 'hex', a: 'address', A: 'address', c: 'char', p: 'pointer' };
 // the last part of a hyphenated word that makes it a placeholder: `user-name`, `src-ip`, `size-recv`
-const HYPHEN_NOUNS = new Set(['name', 'ip', 'port', 'address', 'addr', 'id', 'num', 'number', 'type', 'count', 'value', 'string', 'key', 'recv', 'conf', 'max', 'mask', 'code', 'index', 'reason', 'policy', 'size', 'group', 'user']);
+const HYPHEN_NOUNS = new Set(['name', 'ip', 'port', 'address', 'addr', 'id', 'num', 'number', 'type', 'count', 'value', 'string', 'key', 'recv', 'conf', 'max', 'mask', 'code', 'index', 'reason', 'policy', 'size']);
 // keywords whose next word is a value in VPN messages: `Group GroupPolicy User username`
 const VALUE_AFTER = new Set(['Group', 'User', 'Username', 'TunnelGroup', 'GroupPolicy']);
 const KEY_BEFORE = /([A-Za-z][\w-]*)\s*[:=]?\s*[(#]?\s*$/;
@@ -65,6 +65,9 @@ function textSpans(text: string, vars: { words: Set<string>; phrases: string[] }
   }
   const spans: Span[] = [...taken];
   let prevWord: { span: Span | null; text: string; end: number } | null = null;
+  // `license key key … license key permkey`: once a variable has been the value after its keyword,
+  // the keyword elsewhere is a keyword
+  const keywordValues = new Set<string>();
   for (const m of text.matchAll(SPANS)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -84,7 +87,8 @@ function textSpans(text: string, vars: { words: Set<string>; phrases: string[] }
         // `Group group`: the first is the keyword, the second its value
         if (prevWord!.span) spans.splice(spans.indexOf(prevWord!.span), 1);
         span = { start, end, name: w };
-      } else if (isPlaceholderWord(w, vars.words) || valueAfterKey(text, start, end, w) || (prevWord && !prevWord.span && VALUE_AFTER.has(prevWord.text) && /^\s+$/.test(between) && /[a-z]/.test(w) && !VALUE_AFTER.has(w))) {
+        keywordValues.add(w.toLowerCase());
+      } else if ((isPlaceholderWord(w, vars.words) && !keywordValues.has(w.toLowerCase())) || valueAfterKey(text, start, end, w) || (prevWord && !prevWord.span && VALUE_AFTER.has(prevWord.text) && /^\s+$/.test(between) && /[a-z]/.test(w) && !VALUE_AFTER.has(w))) {
         span = { start, end, name: w };
       }
       if (span) spans.push(span);

@@ -86,50 +86,77 @@ export function squeezedView(message: string): LineView {
   return { original: message, text, ...bounds(text), map, squeezed: true, find: finder(text) };
 }
 
-// `<GP_RA>`, `"jdoe"`, `'jdoe'`: devices wrap some values; the value is what is inside
-const isWrapped = (v: string, open: number, close: number): boolean => v.length >= 2 && v.charCodeAt(0) === open && v.charCodeAt(v.length - 1) === close;
-
-export interface ScanResult {
-  fields: Record<string, string>;
-  score: number;
+/** A value's trimmed range in the original line: [start, end). */
+function valueRange(view: LineView, cuts: Int32Array, i: number): [number, number] {
+  let a = view.map ? view.map[cuts[2 * i]!]! : cuts[2 * i]!;
+  let b = view.map ? view.map[cuts[2 * i + 1]!]! : cuts[2 * i + 1]!;
+  const o = view.original;
+  while (a < b && o.charCodeAt(a) <= 32) a++;
+  while (b > a && o.charCodeAt(b - 1) <= 32) b--;
+  return [a, b];
 }
 
-/** The pattern's fields in `view`, or null when it does not match. */
-export function scanPattern(p: Pattern, view: LineView): ScanResult | null {
+// `<GP_RA>`, `"jdoe"`, `'jdoe'`: devices wrap some values; the value is what is inside
+const isWrapped = (o: string, a: number, b: number, open: number, close: number): boolean => b - a >= 2 && o.charCodeAt(a) === open && o.charCodeAt(b - 1) === close;
+
+/**
+ * How much of the line the pattern explains, or -1 when it does not match. `cuts` receives each
+ * field's [start, end) in the searched text; it must hold 2 × the pattern's fields.
+ */
+export function scanPattern(p: Pattern, view: LineView, cuts: Int32Array): number {
   const lits = view.squeezed ? p.squeezed : p.lits;
   const { text, end } = view;
   const k = p.fields.length;
   const lead = lits[0]!;
-  if (!text.startsWith(lead, view.start)) return null;
+  if (!text.startsWith(lead, view.start)) return -1;
   let pos = view.start + lead.length;
-  if (k === 0) return pos === end ? { fields: {}, score: p.weight } : null;
+  if (k === 0) return pos === end ? p.weight : -1;
   const trail = lits[k]!;
   const limit = end - trail.length;
-  if (limit < pos || (trail !== '' && !text.startsWith(trail, limit))) return null;
-  const cuts: number[] = [];
+  if (limit < pos || (trail !== '' && !text.startsWith(trail, limit))) return -1;
   for (let i = 1; i < k; i++) {
     const lit = lits[i]!;
     const at = view.find(lit, pos);
-    if (at < 0 || at + lit.length > limit) return null;
-    cuts.push(pos, at);
+    if (at < 0 || at + lit.length > limit) return -1;
+    cuts[2 * i - 2] = pos;
+    cuts[2 * i - 1] = at;
     pos = at + lit.length;
   }
-  if (pos > limit) return null;
-  cuts.push(pos, limit);
-  const fields: Record<string, string> = {};
+  if (pos > limit) return -1;
+  cuts[2 * k - 2] = pos;
+  cuts[2 * k - 1] = limit;
   let score = p.weight;
   for (let i = 0; i < k; i++) {
     const spec = p.fields[i]!;
-    const a = view.map ? view.map[cuts[2 * i]!]! : cuts[2 * i]!;
-    const b = view.map ? view.map[cuts[2 * i + 1]!]! : cuts[2 * i + 1]!;
-    let value = view.original.slice(a, b).trim();
-    const wrapped = isWrapped(value, 60, 62);
-    if (wrapped) value = value.slice(1, -1).trim();
-    if (isWrapped(value, 34, 34) || isWrapped(value, 39, 39)) value = value.slice(1, -1);
+    const [a, b] = valueRange(view, cuts, i);
+    const wrapped = isWrapped(view.original, a, b, 60, 62);
     // `<value>` where the format says `<name>`, or the reverse, hints at another variant
     if ((spec.bracketed ?? false) !== wrapped) score -= 1;
-    if (spec.choices?.includes(value.toLowerCase())) score += value.length;
-    fields[spec.name] = value;
+    if (spec.choices) {
+      const value = view.original.slice(wrapped ? a + 1 : a, wrapped ? b - 1 : b).trim().toLowerCase();
+      if (spec.choices.includes(value)) score += value.length;
+    }
   }
-  return { fields, score };
+  return score;
+}
+
+/** The values of a pattern that `scanPattern` matched, by field name. */
+export function extractFields(p: Pattern, view: LineView, cuts: Int32Array): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const o = view.original;
+  for (let i = 0; i < p.fields.length; i++) {
+    let [a, b] = valueRange(view, cuts, i);
+    if (isWrapped(o, a, b, 60, 62)) {
+      a++;
+      b--;
+      while (a < b && o.charCodeAt(a) <= 32) a++;
+      while (b > a && o.charCodeAt(b - 1) <= 32) b--;
+    }
+    if (isWrapped(o, a, b, 34, 34) || isWrapped(o, a, b, 39, 39)) {
+      a++;
+      b--;
+    }
+    fields[p.fields[i]!.name] = o.slice(a, b);
+  }
+  return fields;
 }

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Catalog } from './catalog.js';
 import type { Lang } from './catalog-types.js';
-import { classifyLine } from './classify.js';
+import { addFields, classifyLine } from './classify.js';
 import { compileFilter, hasFilter, type FilterOptions } from './filter.js';
 import { warn, type Io } from './io.js';
 import type { RawLine } from './line-splitter.js';
@@ -40,7 +40,8 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
   const filtering = hasFilter(opts);
   const sink = new OutputSink(io.stdout);
   // only the formats that print `fields` pay for matching
-  const classify = { fields: opts.output === 'json' || opts.output === 'ecs', infer: opts.infer === true };
+  const withFields = opts.output === 'json' || opts.output === 'ecs';
+  const classify = { infer: opts.infer === true };
   const result: StreamResult = { lines: 0, matched: 0, unreadable: 0 };
   if (opts.output === 'csv') sink.write(csvHeader());
   const render = (r: LogRecord, raw: RawLine): string | Buffer => {
@@ -79,6 +80,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
       }
       const record = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, tz: opts.tz }, classify);
       if (!keep(record)) continue;
+      if (withFields) addFields(record, catalog);
       result.matched++;
       await sink.write(render(record, raw));
     }
