@@ -20,6 +20,7 @@ const cases: { name: string; args: string[]; code: number; stdout?: RegExp; stde
   { name: 'input: a missing file', args: [MISSING], code: 2, stderr: /^asalog: .*no-such-file\.log: no such file or directory\n$/ },
   // A mistyped command is read as a file name: exit 2, and the message shows the word.
   { name: 'input: a mistyped command', args: ['explian', '722001'], code: 2, stderr: /^asalog: explian: no such file or directory\n/ },
+  { name: 'input: summary --html into a missing directory', args: ['summary', '--html', join(MISSING, 'report.html'), SAMPLE], code: 2, stderr: /^asalog: .*no-such-file\.log\/report\.html: no such file or directory\n$/ },
   { name: 'input: explain 999999', args: ['explain', '999999'], code: 2, stderr: /^asalog: 999999 is not in the catalog; nearest documented IDs: \d{6}, \d{6}, \d{6} \(or try `asalog search <words>`\)\n$/ },
   { name: 'input: explain of a word', args: ['explain', 'blorf'], code: 2, stderr: /^asalog: "blorf" is not a message ID, tag or ASA\/FTD log line; try `asalog search <words>`\n$/ },
   { name: 'input: explain of a seven-digit number', args: ['explain', '1234567'], code: 2, stderr: /^asalog: "1234567" is not a message ID/ },

@@ -227,6 +227,9 @@ test('bad option values not covered by cli-stream: exit 1, one line naming the a
     [['--color', 'sometimes', '-'], /Allowed choices are auto, always, never\.$/],
     [['-i', '72200x', '-'], /invalid message id "72200x": use six digits \(722001\), a 3-digit class/],
     [['summary', '--by', 'colour', '-'], /Allowed choices are id, category, severity, host\.$/],
+    // The summary's byte scanner takes no filter: the zone must still be checked.
+    [['summary', '--tz', 'Bogus/Zone', '-'], /unknown time zone "Bogus\/Zone": use UTC, an IANA name/],
+    [['--tz', 'Bogus/Zone', '-'], /unknown time zone "Bogus\/Zone": use UTC, an IANA name/],
   ];
   for (const [args, pattern] of cases) {
     const r = await runCli(args, { input: GOOD });

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
 import { appendFileSync, chmodSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { BIN } from './helpers.ts';
 
 // Ends that come from outside: a reader that goes away, signals, a writer that stops, a followed
@@ -36,34 +38,41 @@ function start(args: string[]): Live {
 }
 
 async function waitFor(what: () => boolean, label: string): Promise<void> {
-  for (let i = 0; i < 200 && !what(); i++) await sleep(25);
+  for (let i = 0; i < 400 && !what(); i++) await sleep(25);
   assert.ok(what(), `timed out waiting for ${label}`);
 }
 
 describe('signals on an endless pipe', { concurrency: true }, () => {
+  // 'drain' on a 2 MB write means the child has taken all but what a pipe buffer and its own
+  // read buffer hold: a lower bound on what it read, whatever the load on the machine.
+  const FEED = lines(0, 16_000);
+  const SLACK_LINES = Math.ceil((256 << 10) / asa(0).length);
+  const feed = async (live: Live): Promise<void> => {
+    if (!live.child.stdin.write(FEED)) await once(live.child.stdin, 'drain');
+    await sleep(300);
+  };
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     test(`summary + ${signal}: prints the summary of what was read, exit 0`, async () => {
       const live = start(['summary', '-o', 'json']);
-      live.child.stdin.write(lines(0, 300)); // stdin stays open: an endless `tail -f … |`
-      await sleep(1000);
+      await feed(live); // stdin stays open: an endless `tail -f … |`
       live.child.kill(signal);
       const { code } = await live.closed;
       assert.equal(code, 0, live.err());
       assert.equal(live.err(), '');
       const s = JSON.parse(live.out()) as { lines: number; classified: number; unparsed: number; hostCount: number };
-      assert.equal(s.lines, 300);
+      assert.ok(s.lines > 16_000 - SLACK_LINES && s.lines <= 16_000, `${s.lines} lines`);
       assert.equal(s.classified + s.unparsed, s.lines);
       assert.equal(s.hostCount, 50);
     });
 
     test(`summary -o table + ${signal}: the table is printed`, async () => {
       const live = start(['summary']);
-      live.child.stdin.write(lines(0, 10));
-      await sleep(1000);
+      await feed(live);
       live.child.kill(signal);
       const { code } = await live.closed;
       assert.equal(code, 0, live.err());
-      assert.match(live.out(), /^ {2}lines +10$/m);
+      assert.match(live.out(), /^ {2}lines +\d{5}$/m);
     });
 
     test(`stream view + ${signal}: every line read is written whole, exit 130`, async () => {
@@ -152,6 +161,36 @@ describe('--follow when the file goes away', () => {
     live.child.kill('SIGTERM');
     assert.equal((await live.closed).code, 130);
     assert.equal(live.out(), lines(0, 20) + asa(100));
+  });
+});
+
+describe('--follow of other inputs', () => {
+  test('a gzip file is read once with a notice (not printed as compressed bytes); the next file is followed', async () => {
+    const gz = join(dir, 'rotated.log.1.gz');
+    writeFileSync(gz, gzipSync(lines(0, 3)));
+    const live = join(dir, 'live.log');
+    writeFileSync(live, asa(10));
+    const run = start(['-f', '-o', 'raw', gz, live]);
+    await waitFor(() => run.out() === lines(0, 3) + asa(10), 'both files');
+    appendFileSync(live, asa(11));
+    await waitFor(() => run.out().endsWith(asa(11)), 'the appended line');
+    run.child.kill('SIGINT');
+    assert.equal((await run.closed).code, 130);
+    assert.equal(run.err(), `asalog: ${gz}: gzip file; read once, not followed\n`);
+  });
+
+  // Like `tail -F`, truncation is seen only as a size smaller than the position read: a file
+  // truncated and rewritten past that size between two polls loses its first bytes.
+  test('truncated and rewritten longer between two polls', { todo: 'follow-file.ts sees truncation by size only' }, async () => {
+    const file = join(dir, 'rewritten.log');
+    writeFileSync(file, 'short\n');
+    const run = start(['-f', '-o', 'raw', file]);
+    await waitFor(() => run.out() === 'short\n', 'the first line');
+    writeFileSync(file, asa(1));
+    await sleep(800);
+    run.child.kill('SIGINT');
+    await run.closed;
+    assert.equal(run.out(), `short\n${asa(1)}`);
   });
 });
 
