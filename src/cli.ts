@@ -7,7 +7,7 @@ import type { Bucket } from './summary-report.js';
 import { userCatalogPath } from './config-paths.js';
 import { InputError, UsageError } from './errors.js';
 import { describeReadError } from './input-error.js';
-import type { Io } from './io.js';
+import { warn, type Io } from './io.js';
 import { resolveLang } from './lang.js';
 import { createPalette, decideColor, type ColorMode } from './palette.js';
 import { runExplain, runList, runCategories, runSearch } from './run-docs.js';
@@ -225,17 +225,17 @@ function handleError(err: unknown, io: Io): number {
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (err instanceof UsageError) {
-    io.stderr.write(`asalog: ${err.message}\n`);
+    warn(io, err.message);
     return EXIT.usage;
   }
   if (err instanceof InputError) {
-    io.stderr.write(`asalog: ${err.message}\n`);
+    warn(io, err.message);
     return EXIT.input;
   }
   // A file the user named could not be written or read (`--html /no/such/dir/r.html`): not a bug.
   const sys = err as NodeJS.ErrnoException;
   if (typeof sys?.syscall === 'string' && typeof sys.path === 'string') {
-    io.stderr.write(`asalog: ${sys.path}: ${describeReadError(err)}\n`);
+    warn(io, `${sys.path}: ${describeReadError(err)}`);
     return EXIT.input;
   }
   io.stderr.write(`asalog: internal error — please report it with the command that caused it.\n${(err as Error)?.stack ?? String(err)}\n`);

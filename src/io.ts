@@ -1,3 +1,5 @@
+import { terminalSafe } from './terminal-safe.js';
+
 /** The process edges a command may touch; tests and cli.ts supply them. */
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -9,5 +11,6 @@ export interface Io {
 }
 
 export function warn(io: Io, message: string): void {
-  io.stderr.write(`asalog: ${message}\n`);
+  // Messages name files, and a collector may name files after attacker-chosen host names.
+  io.stderr.write(`asalog: ${terminalSafe(message)}\n`);
 }
