@@ -268,6 +268,18 @@ describe('terminal safety: hostile text is shown, never obeyed, in text and tabl
     });
   }
 
+  // A collector that writes one file per host (rsyslog `%HOSTNAME%.log`) lets the sender name files.
+  test('file names with escapes: shown escaped in warnings and in the summary', async () => {
+    const named = file('fw\x1b[31mRED\x1b]0;pwned\x07.log', `${'A'.repeat(3000)}\n`);
+    const warned = await runCli(['summary', '--max-line', '1000', named, `${named}.missing`]);
+    assert.equal(warned.code, 2);
+    assert.doesNotMatch(warned.stderr, noControl);
+    assert.match(warned.stderr, /fw\\x1b\[31mRED\\x1b\]0;pwned\\x07\.log:1: line longer than 1000 bytes/);
+    assert.match(warned.stderr, /fw\\x1b\[31mRED\\x1b\]0;pwned\\x07\.log\.missing: no such file or directory/);
+    assert.doesNotMatch(warned.stdout.toString(), noControl);
+    assert.match(warned.stdout.toString(), /files +.*fw\\x1b\[31mRED/);
+  });
+
   test('raw, json and csv keep the data exact', async () => {
     const raw = await runCli(['-o', 'raw', hostile]);
     assert.equal(raw.stdout.toString(), lines);
