@@ -15,24 +15,25 @@ export interface LineView {
   /** squeezed index → original index; absent when `text` is `original` lower-cased */
   map?: Int32Array;
   squeezed: boolean;
-  find: (lit: string, from: number) => number;
+  /** long lines only: where each literal was last looked for (see `find`) */
+  memo: Map<string, { from: number; at: number }> | null;
 }
 
 // Long lines remember where each literal was last looked for: a second search from further on that
 // the first already answered costs nothing, so many patterns cannot rescan a hostile line many times.
 const CACHE_FROM = 2048;
 
-function finder(text: string): (lit: string, from: number) => number {
-  if (text.length < CACHE_FROM) return (lit, from) => text.indexOf(lit, from);
-  const memo = new Map<string, { from: number; at: number }>();
-  return (lit, from) => {
-    const m = memo.get(lit);
-    if (m && from >= m.from && (m.at < 0 || from <= m.at)) return m.at;
-    const at = text.indexOf(lit, from);
-    memo.set(lit, { from, at });
-    return at;
-  };
+function find(view: LineView, lit: string, from: number): number {
+  const memo = view.memo;
+  if (memo === null) return view.text.indexOf(lit, from);
+  const m = memo.get(lit);
+  if (m && from >= m.from && (m.at < 0 || from <= m.at)) return m.at;
+  const at = view.text.indexOf(lit, from);
+  memo.set(lit, { from, at });
+  return at;
 }
+
+const memoFor = (text: string) => (text.length < CACHE_FROM ? null : new Map<string, { from: number; at: number }>());
 
 function bounds(text: string): { start: number; end: number } {
   let end = text.length;
@@ -50,7 +51,7 @@ function lower(s: string): string {
 
 export function strictView(message: string): LineView {
   const text = lower(message);
-  return { original: message, text, ...bounds(text), squeezed: false, find: finder(text) };
+  return { original: message, text, ...bounds(text), squeezed: false, memo: memoFor(text) };
 }
 
 const isSqueezable = (c: number): boolean => c === 58 || c === 44 || c === 61 || c === 46 || c === 59;
@@ -60,30 +61,42 @@ const isSqueezable = (c: number): boolean => c === 58 || c === 44 || c === 61 ||
  * original offsets. A `(` or `)` keeps the space after it, which may separate a value from a literal.
  */
 export function squeeze(src: string): { text: string; map: Int32Array } {
-  const codes: number[] = [];
   const map = new Int32Array(src.length + 1);
+  let text = '';
+  let kept = 0; // start of the run of kept characters not yet appended to `text`
   let n = 0;
+  let last = -1;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if (c === 32) {
       let j = i;
       while (j < src.length && src.charCodeAt(j) === 32) j++;
-      i = j - 1;
       const next = src.charCodeAt(j);
-      if ((n > 0 && isSqueezable(codes[n - 1]!)) || isSqueezable(next) || next === 40 || next === 41) continue;
+      const drop = isSqueezable(last) || isSqueezable(next) || next === 40 || next === 41;
+      // keep one space of the run, or none
+      if (drop || j - i > 1) {
+        text += src.slice(kept, i);
+        kept = j;
+        if (!drop) {
+          text += ' ';
+          map[n++] = i;
+          last = 32;
+        }
+        i = j - 1;
+        continue;
+      }
     }
-    codes[n] = c;
     map[n++] = i;
+    last = c;
   }
+  text += src.slice(kept);
   map[n] = src.length;
-  let text = '';
-  for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...codes.slice(i, i + 8192));
   return { text, map: map.subarray(0, n + 1) };
 }
 
 export function squeezedView(message: string): LineView {
   const { text, map } = squeeze(lower(message));
-  return { original: message, text, ...bounds(text), map, squeezed: true, find: finder(text) };
+  return { original: message, text, ...bounds(text), map, squeezed: true, memo: memoFor(text) };
 }
 
 /** A value's trimmed range in the original line: [start, end). */
@@ -116,7 +129,7 @@ export function scanPattern(p: Pattern, view: LineView, cuts: Int32Array): numbe
   if (limit < pos || (trail !== '' && !text.startsWith(trail, limit))) return -1;
   for (let i = 1; i < k; i++) {
     const lit = lits[i]!;
-    const at = view.find(lit, pos);
+    const at = find(view, lit, pos);
     if (at < 0 || at + lit.length > limit) return -1;
     cuts[2 * i - 2] = pos;
     cuts[2 * i - 1] = at;
