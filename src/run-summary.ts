@@ -8,6 +8,7 @@ import { warn, type Io } from './io.js';
 import type { Palette } from './palette.js';
 import { Progress } from './progress.js';
 import { readLines, type ReadLinesOptions } from './read-lines.js';
+import { STDIN_NAME } from './read-input.js';
 import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryTable, type Pivot } from './render-summary.js';
 import { lineText } from './run-stream.js';
 import { scanInputs, type ScanMode } from './scan-inputs.js';
@@ -36,6 +37,7 @@ export interface SummaryResult {
 /** `asalog summary`: counts every line of every input, then prints one report. */
 export async function runSummary(paths: string[], opts: SummaryOptions, catalog: Catalog, palette: Palette, io: Io): Promise<SummaryResult> {
   let unreadable = 0;
+  const failed = new Set<string>();
   const progress = Progress.enabled(io.stderr, io.env) ? new Progress(io.stderr, await totalSize(paths)) : null;
   const reader = {
     year: opts.year,
@@ -44,6 +46,7 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
     stdin: io.stdin,
     onError: (file: string, reason: string) => {
       unreadable++;
+      failed.add(file);
       progress?.clear();
       warn(io, `${file}: ${reason}`);
     },
@@ -61,6 +64,9 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
     counts = mergeCounts(parts.map((p) => countsFromScan(p, catalog)));
   }
   progress?.clear();
+  // Every input that was read is named, also an empty one or one whose lines were all filtered out.
+  const read = (paths.length ? paths : ['-']).map((p) => (p === '-' ? STDIN_NAME : p)).filter((f) => !failed.has(f) || counts.files.includes(f));
+  counts.files = [...new Set(io.signal.aborted ? counts.files : read)];
   const report = buildReport(counts, catalog, opts.lang, opts.bucket);
   if (opts.html) {
     // Loaded only when asked for: keeps start-up of the common path small.

@@ -181,14 +181,14 @@ export class SummaryScanner {
     }
     const header = this.header(buf, start, p);
     if (header === null) return this.slowLine(buf, start, nl);
-    if (header.repeat === null) {
+    let repeat = header.repeat;
+    if (repeat === null) {
       while (e < end && buf[e] === 32) e++;
-      // `message repeated N times: [` after the tag: rare, left to the full parser
-      if (e + 17 <= end && buf[e] === 109 && buf[e + 8] === 114 && buf.toString('latin1', e, e + 17) === 'message repeated ') return this.slowLine(buf, start, nl);
+      if (buf[e] === 109) repeat = repeatedAt(buf, e, end);
     }
     this.noteFile();
     this.lines++;
-    this.count(id, sev, header.repeat ?? 1, header.host, header.time);
+    this.count(id, sev, repeat ?? 1, header.host, header.time);
   }
 
   /** The wrapper's host and time, cached by its bytes; null when it is not plain ASCII. */
@@ -314,6 +314,20 @@ export class SummaryScanner {
       longLines: [...this.longLines],
     };
   }
+}
+
+const REPEATED = Buffer.from('message repeated ');
+const TIMES = Buffer.from(' times: [');
+
+/** N of `message repeated N times: [` (1–9 digits) at `pos`, as parse-line's REPEATED reads it; else null. */
+function repeatedAt(buf: Buffer, pos: number, end: number): number | null {
+  if (pos + REPEATED.length > end || buf.compare(REPEATED, 0, REPEATED.length, pos, pos + REPEATED.length) !== 0) return null;
+  let i = pos + REPEATED.length;
+  let n = 0;
+  const first = i;
+  for (; i < end && buf[i]! >= 48 && buf[i]! <= 57; i++) n = n * 10 + buf[i]! - 48;
+  if (i === first || i - first > 9 || i + TIMES.length > end) return null;
+  return buf.compare(TIMES, 0, TIMES.length, i, i + TIMES.length) === 0 ? n : null;
 }
 
 function isWordByte(c: number): boolean {
