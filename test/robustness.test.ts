@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { runCli, type RunResult } from './helpers.ts';
 
 // Fault and hostile-input cases from issue 8, through the CLI that ships. Fixtures are generated
@@ -53,28 +53,42 @@ describe('awkward input: every line counted, nothing crashes', { concurrency: 4 
     ['gzip of random bytes (decompressed: binary)', gzipSync(random(100_000, 9))],
     ['an ELF executable', readFileSync(process.execPath).subarray(0, 2_000_000)],
   ];
-  for (const [name, bytes] of cases) {
-    test(name, async () => {
-      const p = file(`${name.replace(/\W+/g, '-')}.log`, bytes);
-      const plain = name.startsWith('gzip') ? (await import('node:zlib')).gunzipSync(bytes) : bytes;
+  const paths = cases.map(([name, bytes]) => file(`${name.replace(/\W+/g, '-')}.log`, bytes));
+  const decompressed = (bytes: Buffer, name: string): Buffer => (name.startsWith('gzip') ? gunzipSync(bytes) : bytes);
+
+  for (const [i, [name, bytes]] of cases.entries()) {
+    test(`${name}: -o json, -o raw, summary -o json`, async () => {
+      const plain = decompressed(bytes, name);
       const expected = lineCount(plain);
-      const views = [['-o', 'json'], ['-o', 'text'], ['-o', 'csv'], ['-o', 'raw'], ['summary', '-o', 'json'], ['summary']];
-      const results = await Promise.all(views.map((args) => runCli([...args, p])));
-      for (const [i, r] of results.entries()) {
-        assert.equal(r.code, 0, `${views[i]!.join(' ')}: ${r.stderr}`);
-        assert.equal(r.stderr, '', views[i]!.join(' '));
+      const views = [['-o', 'json'], ['-o', 'raw'], ['summary', '-o', 'json']];
+      const results = await Promise.all(views.map((args) => runCli([...args, paths[i]!])));
+      for (const [v, r] of results.entries()) {
+        assert.equal(r.code, 0, `${views[v]!.join(' ')}: ${r.stderr}`);
+        assert.equal(r.stderr, '', views[v]!.join(' '));
       }
-      const [json, text, , raw, sum, table] = results;
+      const [json, raw, sum] = results;
       const recs = records(json!);
       assert.equal(recs.length, expected, 'one JSON record per line');
-      assert.deepEqual(recs.map((r) => r.line), Array.from({ length: expected }, (_, i) => i + 1));
+      assert.deepEqual(recs.map((r) => r.line), Array.from({ length: expected }, (_, n) => n + 1));
       assert.deepEqual(raw!.stdout, plain, '-o raw reproduces the (decompressed) input');
       const s = summaryOf(sum!);
       assert.equal(s.lines, expected);
       assert.equal(s.classified + s.unparsed, s.lines);
-      for (const r of [text!, table!]) assert.doesNotMatch(r.stdout.toString('latin1'), /[\x00-\x08\x0b-\x1f\x7f]/, 'no control bytes on a terminal view');
     });
   }
+
+  test('all of them at once in -o text, -o csv and the summary table: exit 0, no control bytes on a terminal view', async () => {
+    const views = [['-o', 'text'], ['-o', 'csv'], ['summary']];
+    const results = await Promise.all(views.map((args) => runCli([...args, ...paths])));
+    for (const [v, r] of results.entries()) {
+      assert.equal(r.code, 0, `${views[v]!.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stderr, '', views[v]!.join(' '));
+    }
+    const total = cases.reduce((n, [name, bytes]) => n + lineCount(decompressed(bytes, name)), 0);
+    assert.equal(results[0]!.stdout.toString().split('\n').length - 1, total, 'one text line per input line');
+    assert.match(results[2]!.stdout.toString(), new RegExp(`^ {2}lines +${total}$`, 'm'));
+    for (const r of [results[0]!, results[2]!]) assert.doesNotMatch(r.stdout.toString('latin1'), /[\x00-\x08\x0b-\x1f\x7f]/);
+  });
 
   test('CRLF: the CR is not part of the parsed fields; JSON raw drops it, rawBase64 is absent', async () => {
     const r = await runCli(['-o', 'json', '-'], { input: GOOD.replace('\n', '\r\n') });
@@ -231,8 +245,9 @@ test('bad option values not covered by cli-stream: exit 1, one line naming the a
     [['summary', '--tz', 'Bogus/Zone', '-'], /unknown time zone "Bogus\/Zone": use UTC, an IANA name/],
     [['--tz', 'Bogus/Zone', '-'], /unknown time zone "Bogus\/Zone": use UTC, an IANA name/],
   ];
-  for (const [args, pattern] of cases) {
-    const r = await runCli(args, { input: GOOD });
+  const results = await Promise.all(cases.map(([args]) => runCli(args, { input: GOOD })));
+  for (const [i, [args, pattern]] of cases.entries()) {
+    const r = results[i]!;
     assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stdout.length, 0);
     const lines = r.stderr.trimEnd().split('\n');
