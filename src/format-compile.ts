@@ -73,7 +73,7 @@ function toPattern(segments: Segment[]): Pattern | null {
   const lits = text.map((t) => t.toLowerCase());
   const weight = lits.reduce((n, l) => n + l.length, 0);
   const bonus = fields.reduce((n, f) => n + (f.choices ? Math.max(...f.choices.map((c) => c.length)) : 0), 0);
-  return { text, lits, squeezed: lits.map((l) => squeeze(l).text), fields, weight, bonus };
+  return { text, lits, squeezed: lits.map(squeeze), fields, weight, bonus };
 }
 
 const signature = (p: Pattern): string => p.lits.join('\u0000');

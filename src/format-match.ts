@@ -66,7 +66,6 @@ function preferTie(c: Candidate, top: Candidate, view: LineView): boolean {
 export function bestMatch<C extends Candidate>(candidates: readonly C[], view: LineView): (ScoredMatch & { candidate: C }) | null {
   let top: C | null = null;
   let topScore = -1;
-  let topCuts = NO_CUTS;
   for (const c of candidates) {
     if (top && c.ceiling < topScore) break;
     const need = 2 * c.pattern.fields.length;
@@ -75,13 +74,14 @@ export function bestMatch<C extends Candidate>(candidates: readonly C[], view: L
     if (score < 0 || (top && (score < topScore || (score === topScore && !preferTie(c, top, view))))) continue;
     top = c;
     topScore = score;
-    topCuts = scratch.slice(0, need);
+    // the winner's cuts stay in `best`; the next scan writes into the other buffer
+    [best, scratch] = [scratch, best];
   }
-  return top && { variant: top.variant, fields: extractFields(top.pattern, view, topCuts), score: topScore, candidate: top };
+  return top && { variant: top.variant, fields: extractFields(top.pattern, view, best), score: topScore, candidate: top };
 }
 
-const NO_CUTS = new Int32Array(0);
 let scratch = new Int32Array(64);
+let best = new Int32Array(64);
 
 /** The variant of `entry` that `message` (the text after the tag) is, with its values; null when none fits. */
 export function matchEntry(entry: CatalogEntry, message: string): FieldMatch | null {

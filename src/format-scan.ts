@@ -12,8 +12,8 @@ export interface LineView {
   end: number;
   /** start of the searched text once leading spaces are set aside */
   start: number;
-  /** squeezed index → original index; absent when `text` is `original` lower-cased */
-  map?: Int32Array;
+  /** when squeezed: `original` lower-cased, to map offsets in `text` back (see `toOriginal`) */
+  lowered?: string;
   squeezed: boolean;
   /** long lines only: where each literal was last looked for (see `find`) */
   memo: Map<string, { from: number; at: number }> | null;
@@ -57,55 +57,55 @@ export function strictView(message: string): LineView {
 const isSqueezable = (c: number): boolean => c === 58 || c === 44 || c === 61 || c === 46 || c === 59;
 
 /**
- * Runs of spaces as one; none next to `: , = . ;` nor before `(` `)`. `map` leads back to the
- * original offsets. A `(` or `)` keeps the space after it, which may separate a value from a literal.
+ * Runs of spaces as one; none next to `: , = . ;` nor before `(` `)`. Only spaces go, so offsets map
+ * back by walking both texts (`toOriginal`). A `(` or `)` keeps the space after it, which may
+ * separate a value from a literal.
  */
-export function squeeze(src: string): { text: string; map: Int32Array } {
-  const map = new Int32Array(src.length + 1);
+export function squeeze(src: string): string {
   let text = '';
   let kept = 0; // start of the run of kept characters not yet appended to `text`
-  let n = 0;
-  let last = -1;
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 32) {
-      let j = i;
-      while (j < src.length && src.charCodeAt(j) === 32) j++;
-      const next = src.charCodeAt(j);
-      const drop = isSqueezable(last) || isSqueezable(next) || next === 40 || next === 41;
-      // keep one space of the run, or none
-      if (drop || j - i > 1) {
-        text += src.slice(kept, i);
-        kept = j;
-        if (!drop) {
-          text += ' ';
-          map[n++] = i;
-          last = 32;
-        }
-        i = j - 1;
-        continue;
-      }
+  for (let i = src.indexOf(' '); i >= 0; i = src.indexOf(' ', i + 1)) {
+    let j = i;
+    while (j < src.length && src.charCodeAt(j) === 32) j++;
+    const next = src.charCodeAt(j);
+    const drop = isSqueezable(src.charCodeAt(i - 1)) || isSqueezable(next) || next === 40 || next === 41;
+    if (drop || j - i > 1) {
+      text += src.slice(kept, drop ? i : i + 1);
+      kept = j;
     }
-    map[n++] = i;
-    last = c;
+    i = j - 1;
   }
-  text += src.slice(kept);
-  map[n] = src.length;
-  return { text, map: map.subarray(0, n + 1) };
+  return text + src.slice(kept);
 }
 
 export function squeezedView(message: string): LineView {
-  const { text, map } = squeeze(lower(message));
-  return { original: message, text, ...bounds(text), map, squeezed: true, memo: memoFor(text) };
+  const lowered = lower(message);
+  const text = squeeze(lowered);
+  return { original: message, text, ...bounds(text), lowered, squeezed: true, memo: memoFor(text) };
 }
 
-/** A value's trimmed range in the original line: [start, end). */
-function valueRange(view: LineView, cuts: Int32Array, i: number): [number, number] {
-  let a = view.map ? view.map[cuts[2 * i]!]! : cuts[2 * i]!;
-  let b = view.map ? view.map[cuts[2 * i + 1]!]! : cuts[2 * i + 1]!;
-  const o = view.original;
-  while (a < b && o.charCodeAt(a) <= 32) a++;
-  while (b > a && o.charCodeAt(b - 1) <= 32) b--;
+/** `cuts` (non-decreasing offsets in a squeezed `text`) as offsets in the original, in one walk. */
+function toOriginal(view: LineView, cuts: Int32Array, count: number): Int32Array {
+  const o = view.lowered!;
+  const t = view.text;
+  const out = new Int32Array(count);
+  let i = 0;
+  let j = 0;
+  for (let c = 0; c < count; c++) {
+    const target = cuts[c]!;
+    while (j < target) {
+      if (o.charCodeAt(i) === t.charCodeAt(j)) j++;
+      i++;
+    }
+    out[c] = i;
+  }
+  return out;
+}
+
+/** The range [a, b) of `text` without the spaces at its ends. */
+function trimmed(text: string, a: number, b: number): [number, number] {
+  while (a < b && text.charCodeAt(a) <= 32) a++;
+  while (b > a && text.charCodeAt(b - 1) <= 32) b--;
   return [a, b];
 }
 
@@ -141,12 +141,12 @@ export function scanPattern(p: Pattern, view: LineView, cuts: Int32Array): numbe
   let score = p.weight;
   for (let i = 0; i < k; i++) {
     const spec = p.fields[i]!;
-    const [a, b] = valueRange(view, cuts, i);
-    const wrapped = isWrapped(view.original, a, b, 60, 62);
+    const [a, b] = trimmed(text, cuts[2 * i]!, cuts[2 * i + 1]!);
+    const wrapped = isWrapped(text, a, b, 60, 62);
     // `<value>` where the format says `<name>`, or the reverse, hints at another variant
     if ((spec.bracketed ?? false) !== wrapped) score -= 1;
     if (spec.choices) {
-      const value = view.original.slice(wrapped ? a + 1 : a, wrapped ? b - 1 : b).trim().toLowerCase();
+      const value = text.slice(wrapped ? a + 1 : a, wrapped ? b - 1 : b).trim();
       if (spec.choices.includes(value)) score += value.length;
     }
   }
@@ -157,8 +157,9 @@ export function scanPattern(p: Pattern, view: LineView, cuts: Int32Array): numbe
 export function extractFields(p: Pattern, view: LineView, cuts: Int32Array): Record<string, string> {
   const fields: Record<string, string> = {};
   const o = view.original;
+  const at = view.squeezed ? toOriginal(view, cuts, 2 * p.fields.length) : cuts;
   for (let i = 0; i < p.fields.length; i++) {
-    let [a, b] = valueRange(view, cuts, i);
+    let [a, b] = trimmed(o, at[2 * i]!, at[2 * i + 1]!);
     if (isWrapped(o, a, b, 60, 62)) {
       a++;
       b--;

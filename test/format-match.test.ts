@@ -35,6 +35,9 @@ test('real spellings: <…> around values, case, spacing around : , = ., trailin
   assert.deepEqual(match('444004', 'Temporary license key 0xabc has expired. Applying permanent license key 0xdef.')?.fields, { key: '0xabc', permkey: '0xdef' });
   assert.deepEqual(match('113004', 'AAA user authentication Successful: server=10.9.0.5 , User = jdoe')?.fields,
     { aaa_type: 'authentication', server_ip_address: '10.9.0.5', username: 'jdoe' });
+  // values come from the line as written, even when the tolerant pass had to drop spaces to match
+  assert.deepEqual(match('113004', 'AAA user  authentication   Successful :  server =  10.9.0.5 ,  User =   jdoe smith ')?.fields,
+    { aaa_type: 'authentication', server_ip_address: '10.9.0.5', username: 'jdoe smith' });
   assert.deepEqual(match('106017', 'Deny IP due to Land Attack from 192.0.2.80 to 192.0.2.80.')?.fields, { ip_address: '192.0.2.80', ip_address_2: '192.0.2.80' });
   // `"username"` in the format, the value with or without its quotes
   assert.equal(match('605004', 'Login denied from 198.51.100.7/51215 to outside:203.0.113.1/https for user "admin"')?.fields.username, 'admin');
