@@ -9,6 +9,7 @@ export interface FollowOptions {
 }
 
 const CHUNK = 1 << 20;
+const HEAD_BYTES = 256;
 
 /**
  * Reads a file from the start and keeps reading as it grows, like `tail -F`: follows the name
@@ -19,11 +20,19 @@ export async function* followFile(path: string, opts: FollowOptions): AsyncGener
   let handle: FileHandle | null = await open(path, 'r');
   let ino = (await handle.stat()).ino;
   let position = 0;
+  // The file's first bytes as read: a file truncated and rewritten past `position` between two
+  // polls never looks smaller, but its start has changed.
+  let head = Buffer.alloc(0);
   let missingSaid = false;
   try {
     while (!opts.signal.aborted) {
       if (handle) {
+        if (position > 0 && !(await readAt(handle, 0, head.length)).equals(head)) {
+          position = 0;
+          opts.onNotice?.(`${path}: file was truncated; reading from the start`);
+        }
         for (let chunk = await readAt(handle, position); chunk.length > 0; chunk = await readAt(handle, position)) {
+          if (position < HEAD_BYTES) head = Buffer.concat([position === 0 ? Buffer.alloc(0) : head, chunk.subarray(0, HEAD_BYTES - position)]);
           position += chunk.length;
           yield chunk;
         }
@@ -53,8 +62,8 @@ export async function* followFile(path: string, opts: FollowOptions): AsyncGener
   }
 }
 
-async function readAt(handle: FileHandle, position: number): Promise<Buffer> {
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+async function readAt(handle: FileHandle, position: number, length = CHUNK): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
   return buffer.subarray(0, bytesRead);
 }
