@@ -100,13 +100,23 @@ function textSpans(text: string, vars: { words: Set<string>; phrases: string[] }
   return spans.sort((a, b) => a.start - b.start);
 }
 
+const PROTOCOLS = new Set(['tcp', 'udp', 'icmp', 'icmp6', 'sctp', 'gre', 'esp', 'ah', 'ip']);
+
+/** `{TCP|UDP}` → protocol, `{inbound|outbound}` → direction, else the choices joined: `{Passed|Failed}` → passed_or_failed. */
+function choiceName(options: readonly string[]): string {
+  const lower = options.map((o) => o.toLowerCase());
+  if (lower.every((o) => PROTOCOLS.has(o))) return 'protocol';
+  if (lower.every((o) => o === 'inbound' || o === 'outbound')) return 'direction';
+  return options.slice(0, 3).join(' or ');
+}
+
 /** One expansion's items as literal text and named fields (names not yet made unique). */
 export function segmentsOf(items: readonly Item[], variables: readonly string[]): Segment[] {
   const vars = variablePhrases(variables);
   const out: Segment[] = [];
   for (const item of items) {
     if (item.kind === 'choice') {
-      out.push({ field: item.options.slice(0, 3).join(' or '), choices: item.options });
+      out.push({ field: choiceName(item.options), choices: item.options });
       continue;
     }
     let pos = 0;

@@ -17,6 +17,7 @@ test('placeholders from the variables lists and the formats’ own conventions, 
   assert.deepEqual(names('Group group User user-name IP IP_address SVC Message: type-num /ERROR: message'), ['group', 'user_name', 'ip_address', 'type_num', 'message']);
   assert.deepEqual(names('IP Range type id was loaded: Direction %s, From: %a, Through: %a'), ['direction', 'from', 'through']);
   assert.deepEqual(names('({Primary|Secondary}) Switching to ACTIVE - string.', ['string']), ['primary_or_secondary', 'string']);
+  assert.deepEqual(names('Built {inbound|outbound} {TCP|UDP} connection connection_id'), ['direction', 'protocol', 'connection_id']);
   assert.deepEqual(names('Peer certificate with serial number: <serial>, subject: <subject_name>'), ['serial', 'subject_name']);
   assert.deepEqual(names('Checking CRL from trustpoint: trustpoint name for purpose', ['trustpoint name', 'purpose']), ['trustpoint_name', 'purpose']);
   assert.deepEqual(names('Temporary license key key has expired.Applying permanent license key permkey', ['key', 'permkey']), ['key', 'permkey']);
