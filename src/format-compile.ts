@@ -2,7 +2,7 @@
 // the gaps between literals, so matching is a left-to-right run of indexOf calls (src/format-scan.ts).
 import { expandFormat } from './format-expand.js';
 import { fieldName, segmentsOf, type Segment } from './format-placeholders.js';
-import { squeeze } from './format-scan.js';
+import { squeeze } from './format-view.js';
 
 export { fieldName };
 

@@ -2,7 +2,8 @@
 // the variant that explains the most of the line wins.
 import type { CatalogEntry, Variant } from './catalog-types.js';
 import { compileFormat, type CompiledFormat, type Pattern } from './format-compile.js';
-import { extractFields, scanPattern, squeezedView, strictView, type LineView } from './format-scan.js';
+import { extractFields, scanPattern } from './format-scan.js';
+import { squeezedView, strictView, type LineView } from './format-view.js';
 
 export interface FieldMatch {
   variant: number;

@@ -3,7 +3,7 @@
 import type { Catalog } from './catalog.js';
 import type { CatalogEntry } from './catalog-types.js';
 import { byCeiling, bestMatch, compiledVariants, type Candidate, type ScoredMatch } from './format-match.js';
-import { squeezedView, strictView } from './format-scan.js';
+import { squeezedView, strictView } from './format-view.js';
 import { parseHeader } from './parse-header.js';
 import type { LogRecord } from './record.js';
 
