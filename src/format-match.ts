@@ -63,12 +63,30 @@ function preferTie(c: Candidate, top: Candidate, view: LineView): boolean {
   return a !== b ? a : c.variant < top.variant;
 }
 
+// Optional parts multiply an entry's patterns (106023 has 48), which share their literals: with many
+// candidates, one look for each literal rules out at once every pattern that needs a missing one.
+const PRESENCE_FROM = 6;
+
+function lacksLiteral(p: Pattern, view: LineView, seen: Map<string, boolean>): boolean {
+  const lits = view.squeezed ? p.squeezed : p.lits;
+  for (let i = 1; i < lits.length - 1; i++) {
+    const lit = lits[i]!;
+    if (lit.length < 2) continue;
+    let has = seen.get(lit);
+    if (has === undefined) seen.set(lit, (has = view.text.includes(lit)));
+    if (!has) return true;
+  }
+  return false;
+}
+
 /** The best-scoring candidate for `view`; ties go to the variant written in the line's case, else the earlier. */
 export function bestMatch<C extends Candidate>(candidates: readonly C[], view: LineView): (ScoredMatch & { candidate: C }) | null {
   let top: C | null = null;
   let topScore = -1;
+  const seen = candidates.length >= PRESENCE_FROM ? new Map<string, boolean>() : null;
   for (const c of candidates) {
     if (top && c.ceiling < topScore) break;
+    if (seen && lacksLiteral(c.pattern, view, seen)) continue;
     const need = 2 * c.pattern.fields.length;
     if (scratch.length < need) scratch = new Int32Array(need * 2);
     const score = scanPattern(c.pattern, view, scratch);
