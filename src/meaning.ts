@@ -12,12 +12,14 @@ export function docsIn(docs: Partial<Record<Lang, VariantDoc>>, lang: Lang): { l
 
 const SENTENCE_END = /[.。！？!?](?=\s|$)|。/u;
 
-/** A short meaning of an ID: the first sentence of its explanation in `lang`, else its format. */
-export function shortMeaning(entry: CatalogEntry, lang: Lang, maxChars = 72): string {
-  const variant = entry.variants[0];
-  if (!variant) return '';
-  const doc = variant.docs[lang];
-  let text = doc?.explanation ?? variant.format;
+/**
+ * A short meaning of an ID: the first sentence of the explanation of `variant` (the one a line
+ * matched; else the first documented one) in `lang`, else in another language, else its format.
+ */
+export function shortMeaning(entry: CatalogEntry, lang: Lang, maxChars = 72, variant?: number): string {
+  const chosen = (variant === undefined ? undefined : entry.variants[variant]) ?? entry.variants.find((v) => docsIn(v.docs, lang)) ?? entry.variants[0];
+  if (!chosen) return '';
+  let text = (docsIn(chosen.docs, lang)?.doc.explanation || chosen.format).trim();
   const end = text.search(SENTENCE_END);
   if (end > 0) text = text.slice(0, end + 1);
   return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;

@@ -37,7 +37,7 @@ export function renderText(r: LogRecord, catalog: Catalog, lang: Lang, palette: 
   const level = r.severity ?? r.defaultSeverity;
   const sev = palette.severity(level, (level === null ? '?' : `${level} ${severityName(level)}`).padEnd(SEVERITY_WIDTH));
   const entry = catalog.get(r.id);
-  const meaning = entry ? palette.dim(`  — ${terminalSafe(shortMeaning(entry, lang))}`) : palette.dim('  — (not in catalog)');
+  const meaning = entry ? palette.dim(`  — ${terminalSafe(shortMeaning(entry, lang, 72, r.variant))}`) : palette.dim('  — (not in catalog)');
   const repeat = r.repeat ? palette.bold(` ×${r.repeat}`) : '';
   return `${sev} ${(r.category ?? '').padEnd(CATEGORY_WIDTH)} ${palette.accent(r.id)}${repeat}  ${palette.severity(level, line)}${meaning}\n`;
 }
