@@ -39,8 +39,8 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
   const keep = compileFilter(opts);
   const filtering = hasFilter(opts);
   const sink = new OutputSink(io.stdout);
-  // only the formats that print `fields` pay for matching
-  const withFields = opts.output === 'json' || opts.output === 'ecs';
+  // the formats that show `fields`, or the matched variant's meaning (text); raw and csv do not
+  const withFields = opts.output === 'json' || opts.output === 'ecs' || opts.output === 'text';
   const classify = { infer: opts.infer === true };
   const result: StreamResult = { lines: 0, matched: 0, unreadable: 0 };
   if (opts.output === 'csv') sink.write(csvHeader());
