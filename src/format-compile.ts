@@ -1,7 +1,7 @@
 // A documented format compiled into literal anchors with named fields between them: the fields are
 // the gaps between literals, so matching is a left-to-right run of indexOf calls (src/format-scan.ts).
 import { expandFormat } from './format-expand.js';
-import { fieldName, segmentsOf, type Segment } from './format-placeholders.js';
+import { fieldName, segmentsOf, variableNames, type Segment } from './format-placeholders.js';
 import { squeeze } from './format-view.js';
 
 export { fieldName };
@@ -82,8 +82,9 @@ const signature = (p: Pattern): string => p.lits.join('\u0000');
 export function compileFormat(format: string, variables: readonly string[] = []): CompiledFormat {
   const patterns: Pattern[] = [];
   const seen = new Set<string>();
+  const vars = variableNames(variables);
   for (const items of expandFormat(format)) {
-    const p = toPattern(segmentsOf(items, variables));
+    const p = toPattern(segmentsOf(items, vars));
     if (!p || seen.has(signature(p))) continue;
     seen.add(signature(p));
     patterns.push(p);

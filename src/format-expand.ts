@@ -5,7 +5,7 @@ export type Item = { kind: 'text'; text: string } | { kind: 'choice'; options: s
 type Node = string | { opt: Node[] } | { alt: Node[][] };
 
 /** A format has at most this many expansions; past it, optional parts are taken as present. */
-const MAX_EXPANSIONS = 64;
+const MAX_EXPANSIONS = 32;
 const CLOSER: Record<string, string> = { '[': ']', '{': '}' };
 // a bracketed lone placeholder (`[hash_codes]`, `[limit_value]`) is printed with its brackets, when at all
 const LONE_PLACEHOLDER = /^[a-z][\w#-]*$/;

@@ -27,8 +27,14 @@ function valueAfterKey(text: string, start: number, end: number, w: string): boo
 
 interface Span { start: number; end: number; name: string; bracketed?: boolean }
 
+export interface VariableNames {
+  words: Set<string>;
+  /** the names of more than one word, longest first */
+  phrases: string[];
+}
+
 /** Phrases named by the variables lists: `trustpoint name`, `local IP :local port` → `local IP`, `local port`. */
-function variablePhrases(variables: readonly string[]): { words: Set<string>; phrases: string[] } {
+export function variableNames(variables: readonly string[]): VariableNames {
   const words = new Set<string>();
   const phrases: string[] = [];
   for (const v of variables) {
@@ -51,7 +57,7 @@ function isPlaceholderWord(w: string, vars: Set<string>): boolean {
   return dash > 0 && /^[a-z-]+$/.test(w) && HYPHEN_NOUNS.has(w.slice(dash + 1));
 }
 
-function textSpans(text: string, vars: { words: Set<string>; phrases: string[] }): Span[] {
+function textSpans(text: string, vars: VariableNames): Span[] {
   const taken: Span[] = [];
   for (const phrase of vars.phrases) {
     let from = 0;
@@ -111,8 +117,7 @@ function choiceName(options: readonly string[]): string {
 }
 
 /** One expansion's items as literal text and named fields (names not yet made unique). */
-export function segmentsOf(items: readonly Item[], variables: readonly string[]): Segment[] {
-  const vars = variablePhrases(variables);
+export function segmentsOf(items: readonly Item[], vars: VariableNames): Segment[] {
   const out: Segment[] = [];
   for (const item of items) {
     if (item.kind === 'choice') {
