@@ -39,7 +39,8 @@ export function variableNames(variables: readonly string[]): VariableNames {
   const phrases: string[] = [];
   for (const v of variables) {
     for (const part of v.split(/[:/,>]+/)) {
-      const p = part.replace(/^\W+|\W+$/g, '').replace(/\s+/g, ' ');
+      // `user- agent string`: a hyphen the documents' line wrapping left a space after
+      const p = part.replace(/^\W+|\W+$/g, '').replace(/(?<=[A-Za-z])- (?=[A-Za-z])/g, '-').replace(/\s+/g, ' ');
       if (!p || !/[A-Za-z]/.test(p)) continue;
       if (p.includes(' ')) phrases.push(p);
       else words.add(p);
