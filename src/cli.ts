@@ -238,6 +238,11 @@ function handleError(err: unknown, io: Io): number {
     warn(io, `${sys.path}: ${describeReadError(err)}`);
     return EXIT.input;
   }
+  // The system refused a read or write with no path to name (a full disk, an I/O error): not a bug either.
+  if (typeof sys?.syscall === 'string' && typeof sys.code === 'string') {
+    warn(io, `${sys.syscall} failed: ${describeReadError(err)}`);
+    return EXIT.input;
+  }
   io.stderr.write(`asalog: internal error — please report it with the command that caused it.\n${(err as Error)?.stack ?? String(err)}\n`);
   return EXIT.input;
 }

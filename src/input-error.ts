@@ -7,6 +7,9 @@ export function describeReadError(err: unknown): string {
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'ELOOP': return 'too many symbolic links';
     case 'ENAMETOOLONG': return 'file name too long';
+    case 'ENOSPC': return 'no space left on device';
+    case 'EIO': return 'input/output error';
+    case 'EROFS': return 'read-only file system';
     case 'Z_BUF_ERROR': return 'truncated gzip data (unexpected end of file)';
     case 'Z_DATA_ERROR': return `corrupt gzip data (${e.message})`;
     default:

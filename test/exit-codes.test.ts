@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ROOT, runCli } from './helpers.ts';
@@ -18,6 +19,7 @@ const cases: { name: string; args: string[]; code: number; stdout?: RegExp; stde
   { name: 'usage: explain without an argument', args: ['explain'], code: 1, stderr: /^asalog: missing required argument 'items'\n$/ },
   { name: 'usage: list with a bad severity', args: ['list', '-s', 'loud'], code: 1, stderr: /^asalog: invalid severity "loud": use a level 0-7/ },
   { name: 'input: a missing file', args: [MISSING], code: 2, stderr: /^asalog: .*no-such-file\.log: no such file or directory\n$/ },
+  ...(existsSync('/dev/full') ? [{ name: 'input: summary --html onto a full disk (/dev/full)', args: ['summary', '--html', '/dev/full', SAMPLE], code: 2, stderr: /^asalog: write failed: no space left on device\n$/ }] : []),
   // A mistyped command is read as a file name: exit 2, and the message shows the word.
   { name: 'input: a mistyped command', args: ['explian', '722001'], code: 2, stderr: /^asalog: explian: no such file or directory\n/ },
   { name: 'input: summary --html into a missing directory', args: ['summary', '--html', join(MISSING, 'report.html'), SAMPLE], code: 2, stderr: /^asalog: .*no-such-file\.log\/report\.html: no such file or directory\n$/ },
