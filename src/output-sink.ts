@@ -21,7 +21,7 @@ export class OutputSink {
     const parts = this.parts;
     this.parts = [];
     this.size = 0;
-    const data = parts.every((p) => typeof p === 'string')
+    const data = parts.length === 1 ? parts[0]! : parts.every((p) => typeof p === 'string')
       ? (parts as string[]).join('')
       : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
     if (!this.stream.write(data)) await once(this.stream, 'drain');

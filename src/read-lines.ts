@@ -77,8 +77,12 @@ async function openFollowed(path: string, opts: ReadLinesOptions): Promise<Opene
 
 function warnDropped(lines: RawLine[], file: string, warn: (m: string) => void): void {
   for (const l of lines) {
-    if (l.droppedBytes > 0) warn(`${file}:${l.number}: line longer than ${l.bytes.length} bytes; ${l.droppedBytes} bytes past the limit were not read (see --max-line)`);
+    if (l.droppedBytes > 0) warn(longLineWarning(file, l.number, l.bytes.length, l.droppedBytes));
   }
+}
+
+export function longLineWarning(file: string, line: number, kept: number, dropped: number): string {
+  return `${file}:${line}: line longer than ${kept} bytes; ${dropped} bytes past the limit were not read (see --max-line)`;
 }
 
 async function isGzip(path: string): Promise<boolean> {
