@@ -13,6 +13,7 @@ import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryTable, type Pivot
 import { lineText } from './run-stream.js';
 import { scanInputs, type ScanMode } from './scan-inputs.js';
 import { countsFromScan } from './scan-counts.js';
+import { atLeastOne } from './scan-summary.js';
 import { mergeCounts, SummaryAccumulator, type SummaryCounts } from './summary.js';
 import { buildReport, type Bucket, type SummaryReport } from './summary-report.js';
 
@@ -106,7 +107,7 @@ async function countRecords(paths: string[], opts: SummaryOptions, catalog: Cata
     for (const raw of batch.lines) {
       const r = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, tz: opts.tz });
       if (!keep(r)) continue;
-      acc.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: r.repeat ?? 1 });
+      acc.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: atLeastOne(r.repeat ?? null) });
     }
   }
   return acc.counts;

@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { categoryOf } from './categories.js';
-import type { ScanResult } from './scan-summary.js';
+import type { ScanResult } from './scan-tally.js';
 import { emptyCounts, type SummaryCounts } from './summary.js';
 
 /**

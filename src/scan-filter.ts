@@ -2,6 +2,7 @@ import type { Catalog } from './catalog.js';
 import { categoryOf } from './categories.js';
 import type { FilterOptions } from './filter.js';
 import type { LogRecord } from './record.js';
+import { TagReader } from './scan-tag.js';
 
 export interface TagPrefilter {
   /** true: the line between `start` and `end` (its newline excluded) provably fails the filter */
@@ -42,39 +43,9 @@ export function tagPrefilter(opts: FilterOptions, keep: (r: LogRecord) => boolea
   };
 }
 
-/**
- * `id * 8 + severity` of the line's first tag when it is plainly `%ASA-6-302013` (then `:`, a
- * blank or the end of the line), as findTag would read it; -1 when that is not certain.
- */
-export function plainTag(buf: Buffer, start: number, end: number): number {
-  if (end > start && buf[end - 1] === 13) end--;
-  let p = buf.indexOf(37, start);
-  for (;;) {
-    if (p === -1 || p >= end) return -1;
-    if (p === start || !isWordByte(buf[p - 1]!)) {
-      const c = buf[p + 1];
-      if (c === 65 || c === 70 || c === 80 || c === 78 || c === 84) break; // A F P N T: maybe a tag
-    }
-    p = buf.indexOf(37, p + 1);
-  }
-  const c1 = buf[p + 1]!, c2 = buf[p + 2], c3 = buf[p + 3];
-  const platform = (c1 === 65 && c2 === 83 && c3 === 65) || (c1 === 70 && ((c2 === 84 && c3 === 68) || (c2 === 68 && c3 === 84))) || (c1 === 80 && c2 === 73 && c3 === 88);
-  if (!platform || p + 13 > end || buf[p + 4] !== 45 || buf[p + 6] !== 45) return -1;
-  const sev = buf[p + 5]! - 48;
-  if (sev < 0 || sev > 7) return -1;
-  let id = 0;
-  for (let i = p + 7; i < p + 13; i++) {
-    const d = buf[i]! - 48;
-    if (d < 0 || d > 9) return -1;
-    id = id * 10 + d;
-  }
-  if (p + 13 < end) {
-    const c = buf[p + 13];
-    if (c !== 58 && c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13) return -1;
-  }
-  return id * 8 + sev;
-}
+const tag = new TagReader();
 
-export function isWordByte(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+/** `id * 8 + severity` of the line's first tag when it is plain (see TagReader); -1 when not certain. */
+export function plainTag(buf: Buffer, start: number, end: number): number {
+  return tag.read(buf, start, end > start && buf[end - 1] === 13 ? end - 1 : end);
 }

@@ -31,7 +31,7 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
   const parts: ScanResult[] = [];
   let scanner: SummaryScanner | null = null;
   const flush = (): void => {
-    if (scanner !== null) parts.push(scanner.result());
+    if (scanner !== null) parts.push(scanner.take());
     scanner = null;
   };
   for (const path of paths.length ? paths : ['-']) {
@@ -42,9 +42,9 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
       if (split !== null) {
         flush();
         const year = opts.year ?? split.mtime.getFullYear();
-        const results = await scanFileInWorkers(path, split.size, { name, year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: opts.signal, onBytes: opts.onBytes });
-        for (const r of results) warnLong(r.longLines, name, opts.onWarning);
-        parts.push(...results);
+        const result = await scanFileInWorkers(path, split.size, { name, year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: opts.signal, onBytes: opts.onBytes });
+        warnLong(result.longLines, name, opts.onWarning);
+        parts.push(result);
         continue;
       }
       const input = await openInput(path, opts.stdin);

@@ -1,33 +1,16 @@
-// One worker thread of `summary`: scans a byte range of a file (whole lines) and posts its ScanResult.
-import { closeSync, openSync, readSync } from 'node:fs';
+// One worker thread of `summary`: claims pieces of a file and posts each piece's counts as it
+// finishes, so an interrupted run still reports everything scanned.
 import { parentPort, workerData } from 'node:worker_threads';
-import { SummaryScanner } from './scan-summary.js';
-import type { RangeJob } from './summary-workers.js';
-
-const READ_CHUNK = 1 << 20;
-const job = workerData as RangeJob;
-const stop = new Int32Array(job.stop);
-const progress = new Float64Array(job.progress);
+import { PieceReader, type PiecesJob } from './scan-pieces.js';
 
 try {
-  const scanner = new SummaryScanner(job.maxLineBytes);
-  scanner.startFile({ name: job.name, year: job.year, tz: job.tz });
-  const fd = openSync(job.path, 'r');
-  const buf = Buffer.allocUnsafe(READ_CHUNK);
-  let pos = job.start;
+  const reader = new PieceReader(workerData as PiecesJob);
   try {
-    while (pos < job.end && Atomics.load(stop, 0) === 0) {
-      const n = readSync(fd, buf, 0, Math.min(READ_CHUNK, job.end - pos), pos);
-      if (n === 0) break;
-      scanner.push(buf.subarray(0, n));
-      pos += n;
-      progress[job.index] = pos - job.start;
-    }
+    for (let piece = reader.next(); piece !== null; piece = reader.next()) parentPort!.postMessage({ ok: true, piece });
   } finally {
-    closeSync(fd);
+    reader.close();
   }
-  scanner.end();
-  parentPort!.postMessage({ ok: true, result: scanner.result() });
+  parentPort!.postMessage({ ok: true, piece: null });
 } catch (err) {
   const e = err as NodeJS.ErrnoException;
   parentPort!.postMessage({ ok: false, code: e?.code, message: e?.message ?? String(err) });

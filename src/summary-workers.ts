@@ -1,23 +1,9 @@
-import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { PieceReader, type Piece, type PiecesJob } from './scan-pieces.js';
+import { mergeScans } from './scan-merge.js';
 import type { ScanResult } from './scan-summary.js';
-
-/** What one worker scans: [start, end) of a file, both on line boundaries. */
-export interface RangeJob {
-  path: string;
-  name: string;
-  year: number;
-  tz?: string;
-  maxLineBytes?: number;
-  start: number;
-  end: number;
-  index: number;
-  /** Int32Array[1]: set to 1 to stop every worker after its current read (Ctrl-C) */
-  stop: SharedArrayBuffer;
-  /** Float64Array[workers]: bytes scanned by each worker, for the progress display */
-  progress: SharedArrayBuffer;
-}
 
 export interface SplitOptions {
   name: string;
@@ -28,81 +14,68 @@ export interface SplitOptions {
   onBytes?: (bytes: number) => void;
 }
 
+// Small enough that the threads finish together however busy the cores are, large enough that
+// a piece's counts cost next to nothing to post and merge.
+const MAX_PIECE = 16 << 20;
+const MIN_PIECE = 64 << 10;
+
+type WorkerMessage = { ok: true; piece: Piece | null } | { ok: false; code?: string; message: string };
+
 /**
- * Scans one regular file on every core: the file is cut into byte ranges that end on a newline,
- * a worker thread scans each, and the results come back in file order. Long-line numbers are
- * made file-relative again from the line counts of the ranges before.
+ * Scans one regular file on every core: this thread and one worker per other core claim pieces
+ * of the file in turn, and the pieces' counts are merged in file order. Long-line numbers are made
+ * file-relative again from the line counts of the pieces before.
  */
-export async function scanFileInWorkers(path: string, size: number, opts: SplitOptions): Promise<ScanResult[]> {
-  const bounds = await lineBoundaries(path, size, availableParallelism());
-  const stop = new SharedArrayBuffer(4);
-  const progress = new SharedArrayBuffer(8 * bounds.length);
-  const onAbort = (): void => {
-    Atomics.store(new Int32Array(stop), 0, 1);
+export async function scanFileInWorkers(path: string, size: number, opts: SplitOptions): Promise<ScanResult> {
+  const job: PiecesJob = { path, size, pieceBytes: Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.ceil(size / 64))), name: opts.name, year: opts.year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, shared: new SharedArrayBuffer(8) };
+  const pieces: Piece[] = [];
+  const got = (piece: Piece): void => {
+    pieces.push(piece);
+    opts.onBytes?.(piece.bytes);
   };
+  const onAbort = (): void => PieceReader.stop(job.shared);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   if (opts.signal?.aborted) onAbort();
-  let reported = 0;
-  const done = new Float64Array(progress);
-  const timer = opts.onBytes && setInterval(() => {
-    const total = done.reduce((a, b) => a + b, 0);
-    opts.onBytes!(total - reported);
-    reported = total;
-  }, 200);
+  const helpers = Math.min(availableParallelism(), PieceReader.pieces(job)) - 1;
+  const workers = Array.from({ length: Math.max(0, helpers) }, () => runWorker(job, got));
   try {
-    const results = await Promise.all(bounds.map(([start, end], index) => runWorker({
-      path, name: opts.name, year: opts.year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, start, end, index, stop, progress,
-    })));
-    let before = 0;
-    for (const r of results) {
-      for (const long of r.longLines) long[0] += before;
-      before += r.lines;
+    const reader = new PieceReader(job);
+    try {
+      for (let piece = reader.next(); piece !== null; piece = reader.next()) {
+        got(piece);
+        await nextTurn(); // lets Ctrl-C and the workers' messages in between pieces
+      }
+    } finally {
+      reader.close();
     }
-    return results;
+    await Promise.all(workers);
+  } catch (err) {
+    onAbort();
+    await Promise.allSettled(workers);
+    throw err;
   } finally {
-    if (timer) clearInterval(timer);
     opts.signal?.removeEventListener('abort', onAbort);
   }
+  pieces.sort((a, b) => a.index - b.index);
+  let before = 0;
+  for (const { result } of pieces) {
+    for (const long of result.longLines) long[0] += before;
+    before += result.lines;
+  }
+  return mergeScans(pieces.map((p) => p.result));
 }
 
-function runWorker(job: RangeJob): Promise<ScanResult> {
+function runWorker(job: PiecesJob, got: (piece: Piece) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./summary-worker.js', import.meta.url), { workerData: job });
-    worker.once('message', (m: { ok: true; result: ScanResult } | { ok: false; code?: string; message: string }) => {
-      if (m.ok) resolve(m.result);
-      else reject(Object.assign(new Error(m.message), { code: m.code }));
+    worker.on('message', (m: WorkerMessage) => {
+      if (!m.ok) reject(Object.assign(new Error(m.message), { code: m.code }));
+      else if (m.piece !== null) got(m.piece);
+      else resolve();
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`summary worker stopped with exit code ${code}`));
     });
   });
-}
-
-/** `parts` ranges of roughly equal size, each ending just after a newline (or at the end of the file). */
-async function lineBoundaries(path: string, size: number, parts: number): Promise<Array<[number, number]>> {
-  const cuts = [0];
-  const fh = await open(path, 'r');
-  try {
-    const probe = Buffer.allocUnsafe(1 << 16);
-    for (let i = 1; i < parts; i++) {
-      let pos = Math.max(Math.floor((size * i) / parts), cuts[cuts.length - 1]!, 1) - 1;
-      let cut = size;
-      while (pos < size) {
-        const { bytesRead } = await fh.read(probe, 0, probe.length, pos);
-        if (bytesRead === 0) break;
-        const nl = probe.subarray(0, bytesRead).indexOf(10);
-        if (nl !== -1) {
-          cut = pos + nl + 1;
-          break;
-        }
-        pos += bytesRead;
-      }
-      if (cut > cuts[cuts.length - 1]! && cut < size) cuts.push(cut);
-    }
-  } finally {
-    await fh.close();
-  }
-  cuts.push(size);
-  return cuts.slice(0, -1).map((start, i) => [start, cuts[i + 1]!]);
 }

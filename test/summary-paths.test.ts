@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -9,7 +9,12 @@ import { gzipSync } from 'node:zlib';
 import { loadCatalog } from '../src/catalog.ts';
 import { createPalette } from '../src/palette.ts';
 import { runSummary } from '../src/run-summary.ts';
-import { HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, runCli } from './helpers.ts';
+import { countsFromScan } from '../src/scan-counts.ts';
+import { mergeScans } from '../src/scan-merge.ts';
+import { PieceReader } from '../src/scan-pieces.ts';
+import { SummaryScanner } from '../src/scan-summary.ts';
+import { mergeCounts } from '../src/summary.ts';
+import { BIN, HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, runCli } from './helpers.ts';
 
 // Every way `summary` can count (records, the byte scanner, worker threads, stdin) must print the
 // same report; ASALOG_SUMMARY_PATH forces the path.
@@ -24,12 +29,12 @@ async function summaryJson(args: string[], path: string, input?: Buffer): Promis
 
 // In-process (no spawn per file) for the many small corpus files: records against the scanner.
 const catalog = loadCatalog();
-async function inProcess(file: string, path: 'records' | 'scan'): Promise<string> {
+async function inProcess(file: string, path: 'records' | 'scan', tz?: string): Promise<string> {
   const stdout = new PassThrough();
   const chunks: Buffer[] = [];
   stdout.on('data', (d: Buffer) => chunks.push(d));
   const io = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: { ASALOG_SUMMARY_PATH: path }, signal: new AbortController().signal };
-  await runSummary([file], { output: 'json', top: 10, by: 'id', lang: 'en', year: 2026 }, catalog, createPalette(false), io);
+  await runSummary([file], { output: 'json', top: 10, by: 'id', lang: 'en', year: 2026, tz }, catalog, createPalette(false), io);
   return Buffer.concat(chunks).toString();
 }
 
@@ -128,4 +133,84 @@ test('summary: the same report on every path for each corpus file', { skip: HAVE
   const all = join(dir, 'corpus.log');
   writeFileSync(all, Buffer.concat(logs.map((l) => readFileSync(l))));
   await assertSamePaths([all], ['--year', '2026']);
+});
+
+// The scanner reuses a parsed wrapper when only its minute, second or fraction moved; walk the
+// clock across minutes, hours, a DST change, leap seconds and long fractions in many layouts.
+test('summary: scanner and records agree while wrapper clocks move', async () => {
+  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const layouts: Array<(t: Date, frac: string) => string> = [
+    (t) => `Mar  8 ${clock(t)} fw-1 : `,
+    (t) => `<166>Mar 08 2026 ${clock(t)} fw-2 : `,
+    (t, f) => `2026-03-08T${clock(t)}.${f}+01:00 fw-3 `,
+    (t, f) => `<190>1 2026-03-08T${clock(t)}.${f}Z fw5424 asa - - - `,
+    (t, f) => `Mar 8 ${clock(t)}.${f} EDT: `,
+    (t) => `Mar 8 2026 ${clock(t)}: `,
+    (t) => `Mar 8 ${clock(t)} relay : Mar 8 ${clock(new Date(t.getTime() - 7000))} fw-5 : `,
+    (t) => `Mar 8 ${clock(t)} WEST: `,
+    (t) => `Mar 8 ${clock(t)} +0530 fw-6 `,
+  ];
+  const clock = (t: Date): string => `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${t.getUTCMilliseconds() === 999 ? '60' : pad(t.getUTCSeconds())}`;
+  let seed = 7;
+  const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  const lines: string[] = [];
+  // 06:58 UTC to past 07:00: 2 a.m. in New York, where the clocks went forward that night
+  for (let ms = Date.UTC(2026, 2, 8, 6, 58, 50); lines.length < 12_000; ms += rand(2500)) {
+    const frac = String(rand(1e9)).padStart(9, '0').slice(0, 1 + rand(10));
+    lines.push(`${layouts[rand(layouts.length)]!(new Date(ms), frac)}%ASA-${rand(8)}-${pad(rand(4), 6)}: x`);
+  }
+  const log = join(dir, 'clocks.log');
+  writeFileSync(log, lines.join('\n'));
+  for (const tz of [undefined, 'America/New_York', '+05:30', 'Europe/Lisbon']) {
+    assert.equal(await inProcess(log, 'scan', tz), await inProcess(log, 'records', tz), `tz ${tz}`);
+  }
+});
+
+// Pieces as small as a few bytes: lines cut across pieces, pieces inside one line, long lines.
+test('summary: pieces of any size count as one scan of the whole file', () => {
+  const file = join(dir, 'pieces.log');
+  const long = `Nov 20 10:00:03 fw-9 : %ASA-6-302013: ${'x'.repeat(300)}`;
+  writeFileSync(file, `${TRICKY}\n${long}\n${TRICKY}\n${long}`);
+  const size = statSync(file).size;
+  const whole = new SummaryScanner(100);
+  whole.startFile({ name: file, year: 2026 });
+  whole.push(readFileSync(file));
+  whole.end();
+  const wholeScan = whole.take();
+  const expected = countsFromScan(wholeScan, catalog);
+  assert.ok(wholeScan.longLines.length >= 2);
+  for (const pieceBytes of [1, 2, 7, 64, 99, 100, 101, 333, size - 1, size, size + 1]) {
+    const reader = new PieceReader({ path: file, size, pieceBytes, name: file, year: 2026, maxLineBytes: 100, shared: new SharedArrayBuffer(8) });
+    const parts = [];
+    for (let piece = reader.next(); piece !== null; piece = reader.next()) parts.push(piece.result);
+    reader.close();
+    assert.equal(parts.length, Math.ceil(size / pieceBytes));
+    assert.deepEqual(countsFromScan(mergeScans(parts), catalog), expected, `pieces of ${pieceBytes} bytes`);
+    assert.deepEqual(mergeCounts(parts.map((p) => countsFromScan(p, catalog))), expected, `pieces of ${pieceBytes} bytes, merged as counts`);
+    assert.equal(parts.reduce((n, p) => n + p.longLines.length, 0), wholeScan.longLines.length);
+  }
+});
+
+// Ctrl-C while worker threads scan a large file: the report holds what was read, not nothing.
+test('summary: SIGINT during a worker scan reports the lines counted so far', { skip: process.platform !== 'linux' }, async () => {
+  // non-ASCII wrappers take the slow path: a scan long enough to interrupt
+  const chunk = Buffer.from(Array.from({ length: 4000 }, (_, i) => `Nov 20 10:00:0${i % 10} fẅ-${i % 7} : %ASA-6-302013: Built inbound TCP connection ${i}`).join('\n') + '\n');
+  const big = join(dir, 'interrupted.log');
+  writeFileSync(big, Buffer.concat(Array.from({ length: Math.ceil((96 << 20) / chunk.length) }, () => chunk)));
+  const total = Math.ceil((96 << 20) / chunk.length) * 4000;
+  const child = spawn(process.execPath, [BIN, 'summary', '-o', 'json', big], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+  const out: Buffer[] = [];
+  child.stdout.on('data', (d: Buffer) => out.push(d));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  // interrupt once some 8 MB of the file have been read (rchar counts every thread's reads)
+  for (let read = 0; read < 8 << 20;) {
+    await new Promise((r) => setTimeout(r, 10));
+    const io = readFileSync(`/proc/${child.pid}/io`, 'utf8');
+    read = Number(/rchar: (\d+)/.exec(io)![1]) - 4e6;
+  }
+  child.kill('SIGINT');
+  assert.equal(await closed, 0); // summary prints what it read and ends normally (README, exit codes)
+  const report = JSON.parse(Buffer.concat(out).toString()) as { lines: number; messages: number };
+  assert.ok(report.lines > 0 && report.lines < total, `${report.lines} of ${total} lines`);
+  assert.equal(report.messages, report.lines);
 });
