@@ -16,7 +16,8 @@ const fastRaw = prefilter !== null && init.opts.output === 'raw' && !init.opts.w
 parentPort!.on('message', (piece: Piece) => {
   try {
     const result = runPiece(piece);
-    const own = result.out.byteOffset === 0 && result.out.buffer.byteLength === result.out.length;
+    // moved, not copied, unless it lives in Buffer's shared pool (8 KB slabs of small buffers)
+    const own = result.out.buffer.byteLength > Buffer.poolSize;
     const transfer = [result.input, ...(own ? [result.out.buffer as ArrayBuffer] : [])];
     parentPort!.postMessage({ ok: true, result }, transfer);
   } catch (err) {
