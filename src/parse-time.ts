@@ -42,12 +42,14 @@ export function readTimestamp(line: string, pos: number): TimestampMatch | null 
       m = YEAR_FIRST.exec(line);
     }
   } else if ((c | 32) >= 97 && (c | 32) <= 122) {
+    const fast = plainBsd(line, pos);
+    if (fast !== null) return fast;
     BSD.lastIndex = pos;
     m = BSD.exec(line);
   }
   if (m === null || m.groups === undefined) return null;
   const g = m.groups;
-  let end = pos + m[0].length;
+  const end = pos + m[0].length;
   if (isWordChar(line.charCodeAt(end))) return null;
   const month = g.mo !== undefined ? Number(g.mo) : MONTHS.get(g.mon!.toLowerCase()) ?? 0;
   const time: ClockTime = {
@@ -61,8 +63,11 @@ export function readTimestamp(line: string, pos: number): TimestampMatch | null 
     millis: g.frac !== undefined ? Number(g.frac.slice(0, 3).padEnd(3, '0')) : 0,
   };
   if (!isValid(time)) return null;
-  let zone = g.zone ?? null;
-  if (zone === null) {
+  return withZoneAfter(line, time, g.zone ?? null, end);
+}
+
+function withZoneAfter(line: string, time: ClockTime, zone: string | null, end: number): TimestampMatch {
+  if (zone === null && line.charCodeAt(end) === 32) {
     ZONE_AFTER.lastIndex = end;
     const z = ZONE_AFTER.exec(line);
     if (z !== null && isZoneText(z.groups!.zone!, line.charCodeAt(end + z[0].length))) {
@@ -71,6 +76,71 @@ export function readTimestamp(line: string, pos: number): TimestampMatch | null 
     }
   }
   return { time, zone, end };
+}
+
+const digit = (line: string, i: number): number => {
+  const d = line.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+
+/** Spaces (at most `max`) from `i`: how many, or -1 for more than `max`. */
+function spaces(line: string, i: number, max: number): number {
+  let n = 0;
+  while (line.charCodeAt(i + n) === 32) if (++n > max) return -1;
+  return n;
+}
+
+/**
+ * `Nov 20 10:00:00` or `Nov 20 2026 10:00:00` followed by neither a fraction nor a zone, read
+ * without the regex: the BSD pattern has one reading of these. Anything else (null) takes the regex.
+ */
+function plainBsd(line: string, pos: number): TimestampMatch | null {
+  const month = monthNumber(line.charCodeAt(pos) | 32, line.charCodeAt(pos + 1) | 32, line.charCodeAt(pos + 2) | 32);
+  let i = pos + 3;
+  const s1 = spaces(line, i, 3);
+  if (month === 0 || s1 < 1) return null;
+  i += s1;
+  let day = digit(line, i);
+  if (day < 0) return null;
+  const d2 = digit(line, ++i);
+  if (d2 >= 0) {
+    day = day * 10 + d2;
+    i++;
+  }
+  const s2 = spaces(line, i, 3);
+  if (s2 < 1) return null;
+  i += s2;
+  let year: number | null = null;
+  let run = 0;
+  while (run < 5 && digit(line, i + run) >= 0) run++;
+  if (run === 4) {
+    const s3 = spaces(line, i + 4, 3);
+    if (s3 < 1) return null;
+    year = Number(line.slice(i, i + 4));
+    i += 4 + s3;
+    run = 0;
+    while (run < 3 && digit(line, i + run) >= 0) run++;
+  }
+  if (run < 1 || run > 2) return null;
+  const hour = run === 1 ? digit(line, i) : digit(line, i) * 10 + digit(line, i + 1);
+  i += run;
+  const m1 = digit(line, i + 1), m2 = digit(line, i + 2), x1 = digit(line, i + 4), x2 = digit(line, i + 5);
+  if (line.charCodeAt(i) !== 58 || line.charCodeAt(i + 3) !== 58 || m1 < 0 || m2 < 0 || x1 < 0 || x2 < 0) return null;
+  const end = i + 6;
+  const next = line.charCodeAt(end);
+  // a fraction, a zone or a word is the regex's business
+  if (next === 46 || next === 44 || next === 90 || next === 43 || next === 45 || isWordChar(next)) return null;
+  const time: ClockTime = { year, month, day, hour, minute: m1 * 10 + m2, second: Math.min(x1 * 10 + x2, 59), millis: 0 };
+  return isValid(time) ? withZoneAfter(line, time, null, end) : null;
+}
+
+function monthNumber(a: number, b: number, c: number): number {
+  switch (String.fromCharCode(a, b, c)) {
+    case 'jan': return 1; case 'feb': return 2; case 'mar': return 3; case 'apr': return 4;
+    case 'may': return 5; case 'jun': return 6; case 'jul': return 7; case 'aug': return 8;
+    case 'sep': return 9; case 'oct': return 10; case 'nov': return 11; case 'dec': return 12;
+    default: return 0;
+  }
 }
 
 // A word after the time is a zone only when we know it, or when it looks like an abbreviation
