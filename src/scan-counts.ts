@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { categoryOf } from './categories.js';
-import type { ScanResult } from './scan-tally.js';
+import { severities, type ScanResult } from './scan-tally.js';
 import { emptyCounts, type SummaryCounts } from './summary.js';
 
 /**
@@ -19,8 +19,8 @@ export function countsFromScan(scan: ScanResult, catalog: Catalog): SummaryCount
     const entry = catalog.get(id);
     const bySev = new Map<number, number>();
     let total = 0;
-    for (const sev of scan.sevOrder[slot]!) {
-      const n = scan.idSev[slot]![sev]!;
+    for (const sev of severities(scan.sevOrder[slot]!)) {
+      const n = scan.idSev[slot * 8 + sev]!;
       bySev.set(sev, n);
       total += n;
       c.severity[String(sev)] = (c.severity[String(sev)] ?? 0) + n;

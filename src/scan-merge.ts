@@ -1,4 +1,4 @@
-import type { ScanResult } from './scan-tally.js';
+import { firstDigit, severityAt, withSeverity, type ScanResult } from './scan-tally.js';
 
 /** Results of consecutive parts of the input, in order, as one scan of them all would give them. */
 export function mergeScans(parts: ScanResult[]): ScanResult {
@@ -12,18 +12,22 @@ export function mergeScans(parts: ScanResult[]): ScanResult {
     out.classified += p.classified;
     out.messages += p.messages;
     for (const f of p.files) if (!out.files.includes(f)) out.files.push(f);
-    p.ids.forEach((id, i) => {
+    for (let i = 0; i < p.ids.length; i++) {
+      const id = p.ids[i]!;
       let slot = idSlot.get(id);
       if (slot === undefined) {
         idSlot.set(id, (slot = out.ids.length));
         out.ids.push(id);
-        out.idSev.push([0, 0, 0, 0, 0, 0, 0, 0]);
-        out.sevOrder.push([]);
+        out.idSev.push(0, 0, 0, 0, 0, 0, 0, 0);
+        out.sevOrder.push(0);
       }
-      const sev = out.idSev[slot]!, order = out.sevOrder[slot]!;
-      p.idSev[i]!.forEach((n, s) => (sev[s]! += n));
-      for (const s of p.sevOrder[i]!) if (!order.includes(s)) order.push(s);
-    });
+      const order = p.sevOrder[i]!;
+      for (let digit = firstDigit(order); digit >= 1; digit /= 10) {
+        const s = severityAt(order, digit);
+        if (out.idSev[slot * 8 + s] === 0) out.sevOrder[slot] = withSeverity(out.sevOrder[slot]!, s);
+        out.idSev[slot * 8 + s]! += p.idSev[i * 8 + s]!;
+      }
+    }
     for (const [host, count, worst] of p.hosts) {
       const slot = hostSlot.get(host);
       if (slot === undefined) {

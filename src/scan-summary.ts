@@ -122,7 +122,7 @@ export class SummaryScanner {
     }
     if (!this.fileSeen) this.noteFile();
     this.tally.lines++;
-    this.tally.count(key >> 3, key & 7, atLeastOne(repeat), wrapper.host, wrapper.time);
+    this.tally.count(key >> 3, key & 7, atLeastOne(repeat), wrapper);
   }
 
   /** Any line the fast path is unsure of: the full parser decides, as for the record path. */
@@ -143,7 +143,7 @@ export class SummaryScanner {
     }
     const time = parsed.timestamp === null ? null : Date.parse(parsed.timestamp);
     const host = parsed.host === null ? NO_HOST : this.tally.hostOf(parsed.host);
-    this.tally.count(Number(parsed.id), parsed.severity, atLeastOne(parsed.repeat ?? null), host, time);
+    this.tally.count(Number(parsed.id), parsed.severity, atLeastOne(parsed.repeat ?? null), { host, time, repeat: null });
   }
 
   private noteFile(): void {

@@ -1,3 +1,5 @@
+import type { Wrapper } from './scan-wrapper.js';
+
 /** What a scan found, as plain data a worker can post; `countsFromScan` turns it into SummaryCounts. */
 export interface ScanResult {
   lines: number;
@@ -7,10 +9,10 @@ export interface ScanResult {
   files: string[];
   /** IDs as numbers, in the order first seen */
   ids: number[];
-  /** per ID (same order): messages by logged severity 0–7 */
-  idSev: number[][];
-  /** per ID: severities in the order first seen (the record path's Map order) */
-  sevOrder: number[][];
+  /** per ID (same order), eight numbers each: messages by logged severity 0–7 */
+  idSev: number[];
+  /** per ID: its severities in the order first seen (the record path's Map order), see `severities` */
+  sevOrder: number[];
   hosts: Array<[host: string, count: number, worst: number]>;
   first: number | null;
   last: number | null;
@@ -35,8 +37,7 @@ export class ScanTally {
   private readonly idSlot = new Int32Array(1_000_000).fill(-1);
   private ids: number[] = [];
   private idSev = new Float64Array(8 * 1024);
-  private sevOrder: number[][] = [];
-  private sevSeen = new Uint8Array(1024);
+  private sevOrder = new Int32Array(1024);
   private readonly hostSlot = new Map<string, number>();
   private readonly hostNames: string[] = [];
   private hostCount = new Float64Array(64);
@@ -72,17 +73,19 @@ export class ScanTally {
     return slot;
   }
 
-  /** `n` messages of one line (more for an rsyslog repeat), `host` from hostOf or NO_HOST */
-  count(id: number, sev: number, n: number, host: number, time: number | null): void {
+  /**
+   * `n` messages of one line (more for an rsyslog repeat); the wrapper's host is from hostOf or
+   * NO_HOST. (The wrapper is passed whole: a time passed alone would be boxed on every call.)
+   */
+  count(id: number, sev: number, n: number, wrapper: Wrapper): void {
+    const host = wrapper.host, time = wrapper.time;
     this.classified++;
     this.messages += n;
     let slot = this.idSlot[id]!;
     if (slot === -1) slot = this.addId(id);
-    if ((this.sevSeen[slot]! & (1 << sev)) === 0) {
-      this.sevSeen[slot]! |= 1 << sev;
-      this.sevOrder[slot]!.push(sev);
-    }
-    this.idSev[slot * 8 + sev]! += n;
+    const at = slot * 8 + sev;
+    if (this.idSev[at] === 0) this.sevOrder[slot] = withSeverity(this.sevOrder[slot]!, sev);
+    this.idSev[at]! += n;
     if (host !== NO_HOST) {
       const worst = this.hostWorst[host]!;
       if (worst === UNSEEN) this.hostOrder.push(host);
@@ -107,14 +110,13 @@ export class ScanTally {
     const slot = this.ids.length;
     this.idSlot[id] = slot;
     this.ids.push(id);
-    this.sevOrder.push([]);
     if (this.idSev.length < (slot + 1) * 8) {
       const grown = new Float64Array(this.idSev.length * 2);
       grown.set(this.idSev);
       this.idSev = grown;
-      const seen = new Uint8Array(this.sevSeen.length * 2);
-      seen.set(this.sevSeen);
-      this.sevSeen = seen;
+      const order = new Int32Array(this.sevOrder.length * 2);
+      order.set(this.sevOrder);
+      this.sevOrder = order;
     }
     return slot;
   }
@@ -126,8 +128,8 @@ export class ScanTally {
       lines: this.lines, unparsed: this.unparsed, classified: this.classified, messages: this.messages,
       files: this.files,
       ids,
-      idSev: ids.map((_, slot) => Array.from(this.idSev.subarray(slot * 8, slot * 8 + 8))),
-      sevOrder: this.sevOrder,
+      idSev: Array.from(this.idSev.subarray(0, ids.length * 8)),
+      sevOrder: Array.from(this.sevOrder.subarray(0, ids.length)),
       hosts: this.hostOrder.map((h) => [this.hostNames[h]!, this.hostCount[h]!, this.hostWorst[h]!]),
       first: this.first, last: this.last,
       minutes: [...this.minutes].map(([m, [e, o]]) => [m, e, o]),
@@ -135,11 +137,10 @@ export class ScanTally {
     };
     for (const id of ids) this.idSlot[id] = -1;
     this.idSev.fill(0, 0, ids.length * 8);
-    this.sevSeen.fill(0, 0, ids.length);
+    this.sevOrder.fill(0, 0, ids.length);
     this.lines = this.unparsed = this.classified = this.messages = 0;
     this.files = [];
     this.ids = [];
-    this.sevOrder = [];
     for (const h of this.hostOrder) {
       this.hostCount[h] = 0;
       this.hostWorst[h] = UNSEEN;
@@ -151,4 +152,26 @@ export class ScanTally {
     this.longLines = [];
     return result;
   }
+}
+
+/** Severities kept in first-seen order as decimal digits, severity + 1 each: 6 then 4 is 75. */
+export function withSeverity(order: number, sev: number): number {
+  return order * 10 + sev + 1;
+}
+
+export function severities(order: number): number[] {
+  const out: number[] = [];
+  for (let digit = firstDigit(order); digit >= 1; digit /= 10) out.push(severityAt(order, digit));
+  return out;
+}
+
+/** The place value of the first severity in `order` (0 when there is none): walk down by tens with severityAt. */
+export function firstDigit(order: number): number {
+  let digit = 1;
+  while (digit * 10 <= order) digit *= 10;
+  return order === 0 ? 0 : digit;
+}
+
+export function severityAt(order: number, digit: number): number {
+  return (Math.floor(order / digit) % 10) - 1;
 }
