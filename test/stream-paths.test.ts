@@ -48,7 +48,8 @@ async function assertSame(files: string[], extra: string[] = [], env: Record<str
       if (workers !== single) {
         let i = 0;
         while (workers[i] === single[i]) i++;
-        assert.fail(`asalog ${args.join(' ')}: workers differ from single at byte ${i}:\n  single:  ${JSON.stringify(single.slice(i - 80, i + 80))}\n  workers: ${JSON.stringify(workers.slice(i - 80, i + 80))}`);
+        const around = (text: string): string => JSON.stringify(text.slice(Math.max(0, i - 80), i + 80));
+        assert.fail(`asalog ${args.join(' ')}: workers differ from single at byte ${i}:\n  single:  ${around(single)}\n  workers: ${around(workers)}`);
       }
     }));
   }
