@@ -2,7 +2,8 @@ import { firstDigit, severityAt, withSeverity, type ScanResult } from './scan-ta
 
 /** Results of consecutive parts of the input, in order, as one scan of them all would give them. */
 export function mergeScans(parts: ScanResult[]): ScanResult {
-  const out: ScanResult = { lines: 0, unparsed: 0, classified: 0, messages: 0, files: [], ids: [], idSev: [], sevOrder: [], hosts: [], first: null, last: null, minutes: [], longLines: [] };
+  const out: ScanResult = { lines: 0, unparsed: 0, classified: 0, messages: 0, files: [], ids: [], idSev: new Float64Array(0), sevOrder: new Int32Array(0), hosts: [], first: null, last: null, minutes: [], longLines: [] };
+  const idSev: number[] = [], sevOrder: number[] = [];
   const idSlot = new Map<number, number>();
   const hostSlot = new Map<string, number>();
   const minuteSlot = new Map<number, number>();
@@ -18,14 +19,14 @@ export function mergeScans(parts: ScanResult[]): ScanResult {
       if (slot === undefined) {
         idSlot.set(id, (slot = out.ids.length));
         out.ids.push(id);
-        out.idSev.push(0, 0, 0, 0, 0, 0, 0, 0);
-        out.sevOrder.push(0);
+        idSev.push(0, 0, 0, 0, 0, 0, 0, 0);
+        sevOrder.push(0);
       }
       const order = p.sevOrder[i]!;
       for (let digit = firstDigit(order); digit >= 1; digit /= 10) {
         const s = severityAt(order, digit);
-        if (out.idSev[slot * 8 + s] === 0) out.sevOrder[slot] = withSeverity(out.sevOrder[slot]!, s);
-        out.idSev[slot * 8 + s]! += p.idSev[i * 8 + s]!;
+        if (idSev[slot * 8 + s] === 0) sevOrder[slot] = withSeverity(sevOrder[slot]!, s);
+        idSev[slot * 8 + s]! += p.idSev[i * 8 + s]!;
       }
     }
     for (const [host, count, worst] of p.hosts) {
@@ -53,5 +54,7 @@ export function mergeScans(parts: ScanResult[]): ScanResult {
     }
     out.longLines.push(...p.longLines);
   }
+  out.idSev = Float64Array.from(idSev);
+  out.sevOrder = Int32Array.from(sevOrder);
   return out;
 }

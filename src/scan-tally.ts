@@ -10,9 +10,9 @@ export interface ScanResult {
   /** IDs as numbers, in the order first seen */
   ids: number[];
   /** per ID (same order), eight numbers each: messages by logged severity 0–7 */
-  idSev: number[];
+  idSev: Float64Array;
   /** per ID: its severities in the order first seen (the record path's Map order), see `severities` */
-  sevOrder: number[];
+  sevOrder: Int32Array;
   hosts: Array<[host: string, count: number, worst: number]>;
   first: number | null;
   last: number | null;
@@ -44,8 +44,9 @@ export class ScanTally {
   /** worst severity counted per host; UNSEEN: not counted since the last take */
   private hostWorst = new Uint8Array(64).fill(UNSEEN);
   private hostOrder: number[] = [];
-  private first: number | null = null;
-  private last: number | null = null;
+  // ±Infinity, not null, while there is none: a field that stays a number keeps count() optimized
+  private first = Infinity;
+  private last = -Infinity;
   private minutes = new Map<number, [number, number]>();
   private minute = NaN;
   private minuteSlot: [number, number] = [0, 0];
@@ -93,8 +94,8 @@ export class ScanTally {
       if (sev < worst) this.hostWorst[host] = sev;
     }
     if (time !== null) {
-      if (this.first === null || time < this.first) this.first = time;
-      if (this.last === null || time > this.last) this.last = time;
+      if (time < this.first) this.first = time;
+      if (time > this.last) this.last = time;
       const minute = Math.floor(time / 60_000);
       if (minute !== this.minute) {
         let s = this.minutes.get(minute);
@@ -128,10 +129,10 @@ export class ScanTally {
       lines: this.lines, unparsed: this.unparsed, classified: this.classified, messages: this.messages,
       files: this.files,
       ids,
-      idSev: Array.from(this.idSev.subarray(0, ids.length * 8)),
-      sevOrder: Array.from(this.sevOrder.subarray(0, ids.length)),
+      idSev: this.idSev.slice(0, ids.length * 8),
+      sevOrder: this.sevOrder.slice(0, ids.length),
       hosts: this.hostOrder.map((h) => [this.hostNames[h]!, this.hostCount[h]!, this.hostWorst[h]!]),
-      first: this.first, last: this.last,
+      first: this.first === Infinity ? null : this.first, last: this.last === -Infinity ? null : this.last,
       minutes: [...this.minutes].map(([m, [e, o]]) => [m, e, o]),
       longLines: this.longLines,
     };
@@ -146,7 +147,8 @@ export class ScanTally {
       this.hostWorst[h] = UNSEEN;
     }
     this.hostOrder = [];
-    this.first = this.last = null;
+    this.first = Infinity;
+    this.last = -Infinity;
     this.minutes = new Map();
     this.minute = NaN;
     this.longLines = [];
