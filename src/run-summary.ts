@@ -13,7 +13,7 @@ import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryTable, type Pivot
 import { lineText } from './run-stream.js';
 import { scanInputs, type ScanMode } from './scan-inputs.js';
 import { countsFromScan } from './scan-counts.js';
-import { atLeastOne } from './scan-summary.js';
+import { atLeastOne } from './scan-repeat.js';
 import { mergeCounts, SummaryAccumulator, type SummaryCounts } from './summary.js';
 import { buildReport, type Bucket, type SummaryReport } from './summary-report.js';
 

@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { categoryOf } from './categories.js';
-import { severities, type ScanResult } from './scan-tally.js';
+import { severities, type ScanResult } from './scan-result.js';
 import { emptyCounts, type SummaryCounts } from './summary.js';
 
 /**

@@ -2,7 +2,8 @@ import { open, stat } from 'node:fs/promises';
 import { abortable } from './abortable.js';
 import { describeReadError } from './input-error.js';
 import { openInput, STDIN_NAME } from './read-input.js';
-import { SummaryScanner, type ScanResult } from './scan-summary.js';
+import type { ScanResult } from './scan-result.js';
+import { SummaryScanner } from './scan-summary.js';
 import { scanFileInWorkers } from './summary-workers.js';
 
 /**

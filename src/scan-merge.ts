@@ -1,4 +1,4 @@
-import { firstDigit, severityAt, withSeverity, type ScanResult } from './scan-tally.js';
+import { firstDigit, severityAt, withSeverity, type ScanResult } from './scan-result.js';
 
 /** Results of consecutive parts of the input, in order, as one scan of them all would give them. */
 export function mergeScans(parts: ScanResult[]): ScanResult {

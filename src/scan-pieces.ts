@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { SummaryScanner, type ScanResult } from './scan-summary.js';
+import type { ScanResult } from './scan-result.js';
+import { SummaryScanner } from './scan-summary.js';
 
 /** One regular file scanned in pieces by several threads; `shared` holds the piece counter and the stop flag. */
 export interface PiecesJob {

@@ -1,10 +1,9 @@
 import { parseLine } from './parse-line.js';
-import { NO_HOST, ScanTally, type ScanResult } from './scan-tally.js';
-import { TagReader } from './scan-tag.js';
+import { atLeastOne, repeatedAt } from './scan-repeat.js';
+import type { ScanResult } from './scan-result.js';
+import { mayHoldTag, TagReader } from './scan-tag.js';
+import { NO_HOST, ScanTally } from './scan-tally.js';
 import { WrapperCache, type ScanFile } from './scan-wrapper.js';
-
-export type { ScanResult } from './scan-tally.js';
-export type { ScanFile } from './scan-wrapper.js';
 
 /**
  * Counts lines for `summary` straight from bytes: no string or object per line. A line whose
@@ -150,32 +149,4 @@ export class SummaryScanner {
     this.fileSeen = true;
     this.tally.noteFile(this.file.name);
   }
-}
-
-/** Messages a line stands for: an rsyslog repeat's N, but a line is one message even if it says `0 times`. */
-export function atLeastOne(repeat: number | null): number {
-  return repeat === null || repeat < 1 ? 1 : repeat;
-}
-
-/** False when no tag can be in the line: every spelling parse-tag reads names its platform in capitals. */
-function mayHoldTag(buf: Buffer, start: number, end: number): boolean {
-  for (let i = start; i + 2 < end; i++) {
-    const c = buf[i]!, d = buf[i + 1];
-    if ((c === 65 && d === 83) || (c === 70 && (d === 84 || d === 68)) || (c === 80 && d === 73) || (c === 78 && d === 71) || (c === 84 && d === 104)) return true;
-  }
-  return false;
-}
-
-const REPEATED = Buffer.from('message repeated ');
-const TIMES = Buffer.from(' times: [');
-
-/** N of `message repeated N times: [` (1–9 digits) at `pos`, as parse-line's REPEATED reads it; else null. */
-function repeatedAt(buf: Buffer, pos: number, end: number): number | null {
-  if (pos + REPEATED.length > end || buf.compare(REPEATED, 0, REPEATED.length, pos, pos + REPEATED.length) !== 0) return null;
-  let i = pos + REPEATED.length;
-  let n = 0;
-  const first = i;
-  for (; i < end && buf[i]! >= 48 && buf[i]! <= 57; i++) n = n * 10 + buf[i]! - 48;
-  if (i === first || i - first > 9 || i + TIMES.length > end) return null;
-  return buf.compare(TIMES, 0, TIMES.length, i, i + TIMES.length) === 0 ? n : null;
 }

@@ -61,6 +61,15 @@ function isLower(c: number | undefined): boolean {
   return c !== undefined && c >= 97 && c <= 122;
 }
 
+/** False when no tag can be in the line: every spelling parse-tag reads names its platform in capitals. */
+export function mayHoldTag(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i + 2 < end; i++) {
+    const c = buf[i]!, d = buf[i + 1];
+    if ((c === 65 && d === 83) || (c === 70 && (d === 84 || d === 68)) || (c === 80 && d === 73) || (c === 78 && d === 71) || (c === 84 && d === 104)) return true;
+  }
+  return false;
+}
+
 function isWordByte(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }

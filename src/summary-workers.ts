@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { PieceReader, type Piece, type PiecesJob } from './scan-pieces.js';
 import { mergeScans } from './scan-merge.js';
-import type { ScanResult } from './scan-summary.js';
+import type { ScanResult } from './scan-result.js';
 
 export interface SplitOptions {
   name: string;
