@@ -14,12 +14,13 @@ const SENTENCE_END = /[.。！？!?](?=\s|$)|。/u;
 
 /**
  * A short meaning of an ID: the first sentence of the explanation of `variant` (the one a line
- * matched; else the first documented one) in `lang`, else in another language, else its format.
+ * matched; else the first documented one) in `lang`, else in English, else the format itself
+ * (English text): a one-line meaning in a language the reader did not ask for helps nobody.
  */
 export function shortMeaning(entry: CatalogEntry, lang: Lang, maxChars = 72, variant?: number): string {
-  const chosen = (variant === undefined ? undefined : entry.variants[variant]) ?? entry.variants.find((v) => docsIn(v.docs, lang)) ?? entry.variants[0];
+  const chosen = (variant === undefined ? undefined : entry.variants[variant]) ?? entry.variants.find((v) => v.docs[lang]) ?? entry.variants[0];
   if (!chosen) return '';
-  let text = (docsIn(chosen.docs, lang)?.doc.explanation || chosen.format).trim();
+  let text = (chosen.docs[lang]?.explanation || chosen.docs.en?.explanation || chosen.format).trim();
   const end = text.search(SENTENCE_END);
   if (end > 0) text = text.slice(0, end + 1);
   return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
