@@ -7,6 +7,7 @@ import type { Bucket } from './summary-report.js';
 import { userCatalogPath } from './config-paths.js';
 import { InputError, UsageError } from './errors.js';
 import { describeReadError } from './input-error.js';
+import { mistypedCommand } from './command-typo.js';
 import { warn, type Io } from './io.js';
 import { resolveLang } from './lang.js';
 import { createPalette, decideColor, type ColorMode } from './palette.js';
@@ -49,6 +50,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   addFilterOptions(program);
   addInputOptions(program);
   program.action(async (files: string[], opts: Opts) => {
+    const meant = mistypedCommand(files[0], program.commands.map((c) => c.name()));
+    if (meant !== null) throw new UsageError(`unknown command '${files[0]}'; did you mean '${meant}'? (to read a file of that name, write ./${files[0]})`);
     if (files.length === 0 && io.stdin.isTTY) {
       throw new UsageError('no input: give log files, or pipe logs in (e.g. `tail -f /var/log/asa.log | asalog`); see `asalog --help`');
     }

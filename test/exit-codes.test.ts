@@ -20,8 +20,10 @@ const cases: { name: string; args: string[]; code: number; stdout?: RegExp; stde
   { name: 'usage: list with a bad severity', args: ['list', '-s', 'loud'], code: 1, stderr: /^asalog: invalid severity "loud": use a level 0-7/ },
   { name: 'input: a missing file', args: [MISSING], code: 2, stderr: /^asalog: .*no-such-file\.log: no such file or directory\n$/ },
   ...(existsSync('/dev/full') ? [{ name: 'input: summary --html onto a full disk (/dev/full)', args: ['summary', '--html', '/dev/full', SAMPLE], code: 2, stderr: /^asalog: write failed: no space left on device\n$/ }] : []),
-  // A mistyped command is read as a file name: exit 2, and the message shows the word.
-  { name: 'input: a mistyped command', args: ['explian', '722001'], code: 2, stderr: /^asalog: explian: no such file or directory\n/ },
+  // A mistyped command is not read as a file name (which would stream the other arguments).
+  { name: 'usage: a mistyped command', args: ['explian', '722001'], code: 1, stdout: /^$/, stderr: /^asalog: unknown command 'explian'; did you mean 'explain'\? \(to read a file of that name, write \.\/explian\)\n$/ },
+  { name: 'usage: a mistyped command before a file', args: ['sumary', SAMPLE], code: 1, stdout: /^$/, stderr: /did you mean 'summary'/ },
+  { name: 'input: a missing file whose name is no command', args: ['firewall', SAMPLE], code: 2, stderr: /^asalog: firewall: no such file or directory\n$/ },
   { name: 'input: summary --html into a missing directory', args: ['summary', '--html', join(MISSING, 'report.html'), SAMPLE], code: 2, stderr: /^asalog: .*no-such-file\.log\/report\.html: no such file or directory\n$/ },
   { name: 'input: explain 999999', args: ['explain', '999999'], code: 2, stderr: /^asalog: 999999 is not in the catalog; nearest documented IDs: \d{6}, \d{6}, \d{6} \(or try `asalog search <words>`\)\n$/ },
   { name: 'input: explain of a word', args: ['explain', 'blorf'], code: 2, stderr: /^asalog: "blorf" is not a message ID, tag or ASA\/FTD log line; try `asalog search <words>`\n$/ },
