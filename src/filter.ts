@@ -1,3 +1,4 @@
+import { allCategories, OTHER } from './categories.js';
 import { UsageError } from './errors.js';
 import { parseIdList } from './id-list.js';
 import type { LogRecord } from './record.js';
@@ -39,6 +40,17 @@ function commaList(flag: string, value: string): string[] {
     throw new UsageError(`--${flag} "${value}" has an empty item: give a comma list such as a,b`);
   }
   return items;
+}
+
+/** `--category vpn,session`: logging class keywords; a misspelt one is a usage error, not an empty result. */
+export function categoryList(value: string): Set<string> {
+  const categories = new Set(commaList('category', value));
+  const known = new Set([...allCategories().map((c) => c.keyword), OTHER]);
+  const unknown = [...categories].find((c) => !known.has(c));
+  if (unknown !== undefined) {
+    throw new UsageError(`--category "${unknown}" is not a logging class: see \`asalog categories\` for the keywords (e.g. vpn, session, access-lists)`);
+  }
+  return categories;
 }
 
 function hostTest(value: string): Test {
@@ -102,7 +114,7 @@ export function compileFilter(opts: FilterOptions, now: Date = new Date()): Test
     tests.push(tagged((r) => levels.has(r.severity ?? r.defaultSeverity ?? -1)));
   }
   if (opts.category !== undefined) {
-    const categories = new Set(commaList('category', opts.category));
+    const categories = categoryList(opts.category);
     tests.push(tagged((r) => r.category !== null && categories.has(r.category.toLowerCase())));
   }
   if (opts.id !== undefined) {

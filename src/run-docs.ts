@@ -1,7 +1,9 @@
+import { UsageError } from './errors.js';
 import { nearestIds, type Catalog } from './catalog.js';
 import type { CatalogEntry, Lang } from './catalog-types.js';
 import { allCategories, categoryTitle } from './categories.js';
 import { explainTarget } from './explain-target.js';
+import { categoryList } from './filter.js';
 import { renderExplain } from './explain.js';
 import { warn, type Io } from './io.js';
 import { shortMeaning } from './meaning.js';
@@ -59,8 +61,9 @@ export function runSearch(words: string[], opts: { limit: number; json: boolean 
 
 export function runList(catalog: Catalog, opts: { severity?: string; category?: string; platform?: string; json: boolean }, io: Io): void {
   const sev = opts.severity ? parseSeverityExpr(opts.severity) : () => true;
-  const cats = opts.category ? new Set(opts.category.split(',').map((c) => c.trim().toLowerCase())) : null;
+  const cats = opts.category ? categoryList(opts.category) : null;
   const platform = opts.platform?.toUpperCase();
+  if (platform !== undefined && platform !== 'ASA' && platform !== 'FTD') throw new UsageError(`--platform "${opts.platform}" is not a platform: use ASA or FTD`);
   const entries = catalog.entries.filter((e) => sev(e.severity) && (!cats || cats.has(e.category)) && (!platform || (e.platforms as string[]).includes(platform)));
   if (opts.json) {
     io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);

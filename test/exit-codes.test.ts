@@ -17,6 +17,8 @@ const cases: { name: string; args: string[]; code: number; stdout?: RegExp; stde
   { name: 'success: --version', args: ['--version'], code: 0, stdout: /^\d+\.\d+\.\d+\n$/ },
   { name: 'usage: an unknown option', args: ['--frobnicate', SAMPLE], code: 1, stderr: /^asalog: unknown option '--frobnicate'\n$/ },
   { name: 'usage: explain without an argument', args: ['explain'], code: 1, stderr: /^asalog: missing required argument 'items'\n$/ },
+  { name: 'usage: a misspelt logging class', args: ['-c', 'vpn,nosuchclass', SAMPLE], code: 1, stdout: /^$/, stderr: /^asalog: --category "nosuchclass" is not a logging class: see `asalog categories`/ },
+  { name: 'usage: list with an unknown platform', args: ['list', '--platform', 'PIX'], code: 1, stderr: /^asalog: --platform "PIX" is not a platform: use ASA or FTD\n$/ },
   { name: 'usage: list with a bad severity', args: ['list', '-s', 'loud'], code: 1, stderr: /^asalog: invalid severity "loud": use a level 0-7/ },
   { name: 'input: a missing file', args: [MISSING], code: 2, stderr: /^asalog: .*no-such-file\.log: no such file or directory\n$/ },
   ...(existsSync('/dev/full') ? [{ name: 'input: summary --html onto a full disk (/dev/full)', args: ['summary', '--html', '/dev/full', SAMPLE], code: 2, stderr: /^asalog: write failed: no space left on device\n$/ }] : []),
