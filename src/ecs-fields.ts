@@ -98,16 +98,38 @@ function byRole(fields: Record<string, string>): Partial<Record<Role, string>> {
   return found;
 }
 
-export function ecsFromFields(fields: Record<string, string>): EcsFromFields {
+// Connection messages name their protocol in the ID, not in a field.
+const ID_TRANSPORT: Record<string, string> = { 302013: 'tcp', 302014: 'tcp', 302015: 'udp', 302016: 'udp', 302020: 'icmp', 302021: 'icmp' };
+
+/**
+ * `Built inbound|outbound … for if:A/p … to if:B/q`: the two sides are `real_address`/`_2`, and the
+ * direction says which one opened the connection (inbound: the `for` side; outbound: the `to` side).
+ * A teardown does not say, so its sides stay unmapped.
+ */
+function connectionSides(fields: Record<string, string>): { source?: EcsEndpoint; destination?: EcsEndpoint } {
+  const direction = fields.direction?.toLowerCase();
+  if (direction !== 'inbound' && direction !== 'outbound') return {};
+  const side = (n: '' | '_2'): EcsEndpoint | undefined => {
+    const address = fields[`real_address${n}`]?.trim() ?? '';
+    const portText = fields[`real_port${n}`]?.trim();
+    return endpoint(ip(address), portText === undefined ? undefined : port(portText));
+  };
+  const [first, second] = [side(''), side('_2')];
+  return direction === 'inbound' ? { source: first, destination: second } : { source: second, destination: first };
+}
+
+export function ecsFromFields(fields: Record<string, string>, id?: string): EcsFromFields {
   const out: EcsFromFields = {};
   const f = byRole(fields);
   const srcIp = f.sourceIp ?? f.peerIp ?? (f.user ? f.bareIp : undefined);
-  const source = endpoint(srcIp, f.sourcePort);
-  const destination = endpoint(f.destIp, f.destPort);
+  const sides = connectionSides(fields);
+  const source = endpoint(srcIp, f.sourcePort) ?? sides.source;
+  const destination = endpoint(f.destIp, f.destPort) ?? sides.destination;
   if (source) out.source = source;
   if (destination) out.destination = destination;
   if (f.user) out.user = { name: f.user };
-  const proto = f.transport ? transport(f.transport) : undefined;
+  const idTransport = id === undefined ? undefined : ID_TRANSPORT[id];
+  const proto = f.transport ? transport(f.transport) : idTransport ? transport(idTransport) : undefined;
   if (proto || f.appProtocol) out.network = { ...proto, ...(f.appProtocol ? { protocol: f.appProtocol.toLowerCase() } : {}) };
   return out;
 }

@@ -40,7 +40,7 @@ export function toEcs(r: LogRecord): Record<string, unknown> {
   if (r.host) doc.host = { hostname: r.host };
   const fields = r.fields ?? {};
   if (r.id) doc.cisco = { [product]: ciscoFields(r.id, r.category, fields) };
-  const mapped = ecsFromFields(fields);
+  const mapped = ecsFromFields(fields, r.id ?? undefined);
   if (mapped.source) doc.source = mapped.source;
   if (mapped.destination) doc.destination = mapped.destination;
   if (mapped.user) doc.user = mapped.user;

@@ -64,3 +64,20 @@ test('an FTD connection event maps through end to end', () => {
     network: { transport: 'tcp', iana_number: '6', protocol: 'http' },
   });
 });
+
+test('connection builds: the direction says which side opened the connection; teardowns say nothing', () => {
+  const sides = { connection_id: '1', interface: 'outside', real_address: '198.51.100.23', real_port: '51334', mapped_address: '198.51.100.23', mapped_port: '51334',
+    interface_2: 'dmz', real_address_2: '10.20.0.15', real_port_2: '443', mapped_address_2: '203.0.113.15', mapped_port_2: '443' };
+  assert.deepEqual(ecsFromFields({ direction: 'inbound', ...sides }, '302013'), {
+    source: { ip: '198.51.100.23', port: 51334 }, destination: { ip: '10.20.0.15', port: 443 }, network: { transport: 'tcp', iana_number: '6' },
+  });
+  assert.deepEqual(ecsFromFields({ direction: 'outbound', ...sides }, '302015'), {
+    source: { ip: '10.20.0.15', port: 443 }, destination: { ip: '198.51.100.23', port: 51334 }, network: { transport: 'udp', iana_number: '17' },
+  });
+  // a teardown does not say who opened it: only the protocol its ID names
+  assert.deepEqual(ecsFromFields(sides, '302014'), { network: { transport: 'tcp', iana_number: '6' } });
+  // a side whose address is not an IP stays out
+  assert.deepEqual(ecsFromFields({ direction: 'inbound', ...sides, real_address: 'outside-host' }, '302013'), {
+    source: { port: 51334 }, destination: { ip: '10.20.0.15', port: 443 }, network: { transport: 'tcp', iana_number: '6' },
+  });
+});

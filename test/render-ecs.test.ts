@@ -54,8 +54,10 @@ test('an FTD record goes under cisco.ftd, with user.name and the application pro
 });
 
 test('nothing is invented: no fields, no PRI, no ID, values of the wrong shape', () => {
-  const bare = toEcs(record({ pri: undefined, fields: undefined }));
+  const bare = toEcs(record({ pri: undefined, fields: undefined, id: '111008', category: 'config' }));
   assert.deepEqual(Object.keys(bare), ['@timestamp', 'message', 'event', 'log', 'observer', 'host', 'cisco']);
+  // 302013 says TCP in its ID, so that much is known without fields
+  assert.deepEqual(toEcs(record({ fields: undefined })).network, { transport: 'tcp', iana_number: '6' });
   assert.deepEqual(bare.log, { level: 'informational', file: { path: 'fw.log' } });
   const unparsed = toEcs(record({ id: null, category: null, severity: null, platform: null, message: null, timestamp: null, host: null, pri: undefined, raw: 'not a syslog line' }));
   assert.deepEqual(unparsed, { message: 'not a syslog line', event: { original: 'not a syslog line', kind: 'event', dataset: 'cisco_asa.log' }, log: { file: { path: 'fw.log' } }, observer: { vendor: 'Cisco', product: 'asa', type: 'firewall' } });
