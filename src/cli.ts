@@ -130,12 +130,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-c, --category <list>', 'logging classes, comma-separated')
     .option('--platform <name>', 'ASA or FTD')
     .option('--categories', 'list the logging classes with their message counts instead')
+    .addOption(langOption())
     .option('--json', 'print an array of entries')
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
     .action((opts: Opts) => {
       const catalog = catalogFor(opts, io);
       if (opts.categories) runCategories(catalog, opts.json === true, io);
-      else runList(catalog, { severity: opts.severity as string, category: opts.category as string, platform: opts.platform as string, json: opts.json === true }, io);
+      else runList(catalog, { severity: opts.severity as string, category: opts.category as string, platform: opts.platform as string, lang: resolveLang(opts.lang, io.env), json: opts.json === true }, io);
     });
 
   program.command('categories')

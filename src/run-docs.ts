@@ -59,7 +59,7 @@ export function runSearch(words: string[], opts: { limit: number; json: boolean 
   io.stdout.write(`${table.toString()}\n`);
 }
 
-export function runList(catalog: Catalog, opts: { severity?: string; category?: string; platform?: string; json: boolean }, io: Io): void {
+export function runList(catalog: Catalog, opts: { severity?: string; category?: string; platform?: string; lang: Lang; json: boolean }, io: Io): void {
   const sev = opts.severity ? parseSeverityExpr(opts.severity) : () => true;
   const cats = opts.category ? categoryList(opts.category) : null;
   const platform = opts.platform?.toUpperCase();
@@ -70,7 +70,7 @@ export function runList(catalog: Catalog, opts: { severity?: string; category?: 
     return;
   }
   const table = makeTable(['id', 'severity', 'category', 'platforms', 'meaning'], { compact: true });
-  for (const e of entries) table.push([e.id, `${e.severity} ${severityName(e.severity)}`, e.category, e.platforms.join(','), terminalSafe(shortMeaning(e, 'en', 60))]);
+  for (const e of entries) table.push([e.id, `${e.severity} ${severityName(e.severity)}`, e.category, e.platforms.join(','), terminalSafe(shortMeaning(e, opts.lang, 60))]);
   io.stdout.write(`${table.toString()}\n${entries.length} messages\n`);
 }
 
