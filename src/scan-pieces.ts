@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { mergeScans } from './scan-merge.js';
 import type { ScanResult } from './scan-result.js';
 import { SummaryScanner } from './scan-summary.js';
 
@@ -108,4 +109,15 @@ export class PieceReader {
     }
     return this.job.size;
   }
+}
+
+/** Pieces in any order (as threads finished them) as one scan of the file; long-line numbers made file-relative. */
+export function joinPieces(pieces: Piece[]): ScanResult {
+  const ordered = [...pieces].sort((a, b) => a.index - b.index);
+  let before = 0;
+  for (const { result } of ordered) {
+    for (const long of result.longLines) long[0] += before;
+    before += result.lines;
+  }
+  return mergeScans(ordered.map((p) => p.result));
 }

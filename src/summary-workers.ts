@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { PieceReader, type Piece, type PiecesJob } from './scan-pieces.js';
-import { mergeScans } from './scan-merge.js';
+import { joinPieces, PieceReader, type Piece, type PiecesJob } from './scan-pieces.js';
 import type { ScanResult } from './scan-result.js';
 
 export interface SplitOptions {
@@ -23,8 +22,7 @@ type WorkerMessage = { ok: true; piece: Piece | null } | { ok: false; code?: str
 
 /**
  * Scans one regular file on every core: this thread and one worker per other core claim pieces
- * of the file in turn, and the pieces' counts are merged in file order. Long-line numbers are made
- * file-relative again from the line counts of the pieces before.
+ * of the file in turn, and the pieces' counts are merged in file order.
  */
 export async function scanFileInWorkers(path: string, size: number, opts: SplitOptions): Promise<ScanResult> {
   const job: PiecesJob = { path, size, pieceBytes: Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.ceil(size / 64))), name: opts.name, year: opts.year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, shared: new SharedArrayBuffer(8) };
@@ -56,13 +54,7 @@ export async function scanFileInWorkers(path: string, size: number, opts: SplitO
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
-  pieces.sort((a, b) => a.index - b.index);
-  let before = 0;
-  for (const { result } of pieces) {
-    for (const long of result.longLines) long[0] += before;
-    before += result.lines;
-  }
-  return mergeScans(pieces.map((p) => p.result));
+  return joinPieces(pieces);
 }
 
 function runWorker(job: PiecesJob, got: (piece: Piece) => void): Promise<void> {
