@@ -35,7 +35,13 @@ export async function scanFileInWorkers(path: string, size: number, opts: SplitO
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   if (opts.signal?.aborted) onAbort();
   const helpers = Math.min(availableParallelism(), PieceReader.pieces(job)) - 1;
-  const workers = Array.from({ length: Math.max(0, helpers) }, () => runWorker(job, got));
+  // A failed worker stops every thread; its error is the file's (handled at once: no unhandled rejection while this thread scans).
+  let failure: { err: unknown } | null = null;
+  const fail = (err: unknown): void => {
+    failure ??= { err };
+    onAbort();
+  };
+  const workers = Array.from({ length: Math.max(0, helpers) }, () => runWorker(job, got).catch(fail));
   try {
     const reader = new PieceReader(job);
     try {
@@ -46,14 +52,12 @@ export async function scanFileInWorkers(path: string, size: number, opts: SplitO
     } finally {
       reader.close();
     }
-    await Promise.all(workers);
   } catch (err) {
-    onAbort();
-    await Promise.allSettled(workers);
-    throw err;
-  } finally {
-    opts.signal?.removeEventListener('abort', onAbort);
+    fail(err);
   }
+  await Promise.all(workers);
+  opts.signal?.removeEventListener('abort', onAbort);
+  if (failure !== null) throw (failure as { err: unknown }).err;
   return joinPieces(pieces);
 }
 
