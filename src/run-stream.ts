@@ -9,6 +9,7 @@ import type { Palette } from './palette.js';
 import { readLines } from './read-lines.js';
 import { csvHeader } from './render-record.js';
 import { compileStep } from './stream-line.js';
+import { pieceRunner } from './stream-piece.js';
 import { StreamPool, streamFileInWorkers, useWorkers } from './stream-workers.js';
 
 export { lineText } from './stream-line.js';
@@ -52,7 +53,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
       // a large regular file is classified on every core, its output still in input order
       const big = await useWorkers(path, opts, catalog, io.env);
       if (big) {
-        pool ??= new StreamPool({ opts, catalog: catalog.sources.map((s) => ({ origin: s.origin, file: s.file })), color: palette.enabled, now: now.getTime() }, io.env);
+        pool ??= new StreamPool({ opts, catalog: catalog.sources.map((s) => ({ origin: s.origin, file: s.file })), color: palette.enabled, now: now.getTime() }, io.env, pieceRunner(step, prefilter, opts));
         try {
           const r = await streamFileInWorkers(pool, {
             path, year: opts.year ?? big.mtime.getFullYear(), numbered: opts.output !== 'raw', maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,

@@ -72,36 +72,64 @@ export async function useWorkers(path: string, opts: StreamOptions, catalog: Cat
   }
 }
 
-/** A pool of stream workers, started on the first large file and reused for the next ones. */
+type Reply = { ok: true; result: PieceResult } | { ok: false; message: string };
+type Pending = [(r: PieceResult) => void, (e: Error) => void];
+
+/**
+ * Stream workers (one fewer than the cores) plus this thread: each worker has up to two pieces
+ * queued, so it never waits for the main thread; a piece no worker has room for is done here,
+ * where the catalog and the compiled formats are already warm.
+ */
 export class StreamPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly queue: [Piece, (r: PieceResult) => void, (e: Error) => void][] = [];
-  private readonly busy = new Map<Worker, (e: Error) => void>();
+  private readonly pending = new Map<Worker, Pending[]>();
   private failure: Error | null = null;
   // Fresh multi-megabyte buffers cost page faults on every piece (a quarter of the reading time):
-  // the workers hand each piece's buffer back, to be read into again.
+  // each piece's buffer comes back, to be read into again.
   private readonly spare: ArrayBuffer[] = [];
 
-  constructor(private readonly init: StreamWorkerInit, env: NodeJS.ProcessEnv) {
-    const count = Math.max(1, Number(env.ASALOG_STREAM_WORKERS) || availableParallelism());
+  constructor(init: StreamWorkerInit, env: NodeJS.ProcessEnv, private readonly local: (piece: Piece) => PieceResult) {
+    const count = Math.max(1, Number(env.ASALOG_STREAM_WORKERS) || availableParallelism() - 1);
     for (let i = 0; i < count; i++) {
       const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: init });
+      const queue: Pending[] = [];
+      worker.on('message', (m: Reply) => {
+        const [resolve, reject] = queue.shift()!;
+        if (!m.ok) return reject(new Error(m.message));
+        this.recycle(m.result.input);
+        resolve(m.result);
+      });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`stream worker stopped with exit code ${code}`));
       });
-      worker.unref();
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.pending.set(worker, queue);
     }
   }
 
+  /** Pieces that may be in flight at once: two per worker, one here, one being read. */
+  get depth(): number {
+    return 2 * this.workers.length + 2;
+  }
+
   run(piece: Piece): Promise<PieceResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    let worker: Worker | null = null;
+    for (const w of this.workers) if (this.pending.get(w)!.length < 2 && (worker === null || this.pending.get(w)!.length < this.pending.get(worker)!.length)) worker = w;
+    if (worker === null) {
+      try {
+        const result = this.local(piece);
+        this.recycle(result.input);
+        return Promise.resolve(result);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    const queue = this.pending.get(worker)!;
     return new Promise((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
-      this.queue.push([piece, resolve, reject]);
-      this.next();
+      queue.push([resolve, reject]);
+      worker.postMessage(piece, [piece.bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -116,28 +144,13 @@ export class StreamPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private next(): void {
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
-      const [piece, resolve, reject] = this.queue.shift()!;
-      this.busy.set(worker, reject);
-      worker.once('message', (m: { ok: true; result: PieceResult } | { ok: false; message: string }) => {
-        this.busy.delete(worker);
-        this.idle.push(worker);
-        if (m.ok && this.spare.length < 16) this.spare.push(m.result.input);
-        if (m.ok) resolve(m.result);
-        else reject(new Error(m.message));
-        this.next();
-      });
-      worker.postMessage(piece, [piece.bytes.buffer as ArrayBuffer]);
-    }
+  private recycle(buffer: ArrayBuffer): void {
+    if (this.spare.length < 16) this.spare.push(buffer);
   }
 
   private fail(err: Error): void {
     this.failure ??= err;
-    for (const [, , reject] of this.queue.splice(0)) reject(this.failure);
-    for (const reject of this.busy.values()) reject(this.failure);
-    this.busy.clear();
+    for (const queue of this.pending.values()) for (const [, reject] of queue.splice(0)) reject(this.failure);
   }
 }
 
@@ -159,7 +172,7 @@ export interface FileJob {
  */
 export async function streamFileInWorkers(pool: StreamPool, job: FileJob, sink: StreamSink): Promise<{ lines: number; matched: number }> {
   const pieceBytes = Number(job.env.ASALOG_STREAM_PIECE_BYTES) || DEFAULT_PIECE_BYTES;
-  const limit = 2 * Math.max(1, Number(job.env.ASALOG_STREAM_WORKERS) || availableParallelism());
+  const limit = pool.depth;
   const inFlight: Promise<PieceResult>[] = [];
   const total = { lines: 0, matched: 0 };
   const take = async (): Promise<void> => {
