@@ -76,15 +76,16 @@ export class WrapperCache {
       // the last word overlaps the one before it when len is not a multiple of 4
       const view = this.view;
       const base = buf.byteOffset + k;
-      const lastAt = base + len - 4;
-      for (let i = 0; i < n; i++) {
-        const at = base + i * 4;
-        const w = view.getInt32(at < lastAt ? at : lastAt, true);
+      for (let i = 0; i < n - 1; i++) {
+        const w = view.getInt32(base + i * 4, true);
         words[i] = w;
         h = Math.imul(h ^ w, 0x9e3779b1);
-        h ^= h >>> 15;
       }
+      const w = view.getInt32(base + len - 4, true);
+      words[n - 1] = w;
+      h = Math.imul(h ^ w, 0x9e3779b1);
     }
+    h ^= h >>> 16;
     const slot = (h ^ (h >>> 13)) & (TABLE - 1);
     const keys = this.keys;
     const o = slot * MAX_WORDS;
