@@ -1,5 +1,5 @@
 import { fixedOffset, type TimestampMatch } from './parse-time.js';
-import type { Wrapper } from './scan-wrapper.js';
+import { wrapper, type Wrapper } from './scan-wrapper.js';
 
 /** Where a wrapper's clock is: the seconds' first digit, the fraction's digits after them, and the time within the hour in ms. */
 export interface ClockSpot {
@@ -23,7 +23,7 @@ export class LaterWrappers {
   private readonly baseShape = new Int32Array(TABLE).fill(-1);
   private readonly baseAt = new Int32Array(TABLE);
   private readonly baseClock = new Int32Array(TABLE);
-  private readonly baseValue: Wrapper[] = new Array<Wrapper>(TABLE).fill({ host: -1, time: null, repeat: null });
+  private readonly baseValue: Wrapper[] = new Array<Wrapper>(TABLE).fill(wrapper(-1, null, null));
   /** per layout (see layoutSlot): the last clock spot parsed, `at + 1` (0: none) and fraction digits */
   private readonly hintAt = new Int32Array(TABLE);
   private readonly hintFrac = new Int32Array(TABLE);
@@ -59,7 +59,7 @@ export class LaterWrappers {
     const o = slot * this.words.length;
     for (let i = (len + 3) >> 2; i-- > 0;) if (this.bases[o + i] !== this.masked[i]) return null;
     const base = this.baseValue[slot]!;
-    return { host: base.host, time: base.time! + (minute * 60 + second) * 1000 + millis - this.baseClock[slot]!, repeat: base.repeat };
+    return wrapper(base.host, base.time! + (minute * 60 + second) * 1000 + millis - this.baseClock[slot]!, base.repeat);
   }
 
   remember(buf: Buffer, k: number, len: number, shape: number, spot: ClockSpot, value: Wrapper): void {

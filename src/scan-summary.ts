@@ -3,7 +3,7 @@ import { atLeastOne, repeatedAt } from './scan-repeat.js';
 import type { ScanResult } from './scan-result.js';
 import { mayHoldTag, TagReader } from './scan-tag.js';
 import { NO_HOST, ScanTally } from './scan-tally.js';
-import { WrapperCache, type ScanFile } from './scan-wrapper.js';
+import { wrapper, WrapperCache, type ScanFile } from './scan-wrapper.js';
 
 /**
  * Counts lines for `summary` straight from bytes: no string or object per line. A line whose
@@ -142,7 +142,7 @@ export class SummaryScanner {
     }
     const time = parsed.timestamp === null ? null : Date.parse(parsed.timestamp);
     const host = parsed.host === null ? NO_HOST : this.tally.hostOf(parsed.host);
-    this.tally.count(Number(parsed.id), parsed.severity, atLeastOne(parsed.repeat ?? null), { host, time, repeat: null });
+    this.tally.count(Number(parsed.id), parsed.severity, atLeastOne(parsed.repeat ?? null), wrapper(host, time, null));
   }
 
   private noteFile(): void {

@@ -59,7 +59,7 @@ export class ScanTally {
    * NO_HOST. (The wrapper is passed whole: a time passed alone would be boxed on every call.)
    */
   count(id: number, sev: number, n: number, wrapper: Wrapper): void {
-    const host = wrapper.host, time = wrapper.time;
+    const host = wrapper.host, time = wrapper.time, minute = wrapper.minute;
     this.classified++;
     this.messages += n;
     let slot = this.idSlot[id]!;
@@ -76,7 +76,6 @@ export class ScanTally {
     if (time !== null) {
       if (time < this.first) this.first = time;
       if (time > this.last) this.last = time;
-      const minute = Math.floor(time / 60_000);
       if (minute !== this.minute) {
         let s = this.minutes.get(minute);
         if (!s) this.minutes.set(minute, (s = [0, 0]));

@@ -14,7 +14,13 @@ export interface ScanFile {
 export interface Wrapper {
   host: number;
   time: number | null;
+  /** the time's minute since the epoch (NaN without a time): worked out once, not per line */
+  minute: number;
   repeat: number | null;
+}
+
+export function wrapper(host: number, time: number | null, repeat: number | null): Wrapper {
+  return { host, time, minute: time === null ? NaN : Math.floor(time / 60_000), repeat };
 }
 
 const TABLE = 8192;
@@ -28,7 +34,7 @@ const MAX_WORDS = 32;
 export class WrapperCache {
   private readonly keys = new Int32Array(TABLE * MAX_WORDS);
   private readonly keyShape = new Int32Array(TABLE).fill(-1);
-  private readonly values: Wrapper[] = new Array<Wrapper>(TABLE).fill({ host: NO_HOST, time: null, repeat: null });
+  private readonly values: Wrapper[] = new Array<Wrapper>(TABLE).fill(wrapper(NO_HOST, null, null));
   private readonly words = new Int32Array(MAX_WORDS);
   private readonly later = new LaterWrappers(this.words);
   private view: DataView = new DataView(new ArrayBuffer(0));
@@ -111,6 +117,6 @@ export class WrapperCache {
     const parsed = parseHeader(text);
     const stamp = parsed.stamp === null ? null : formatTimestamp(parsed.stamp.time, parsed.stamp.zone, this.file.tz, this.file.year);
     if (stamp !== null) this.spot = clockSpot(text, parsed.stamp!, this.file.tz);
-    return { host: parsed.host === null ? NO_HOST : this.hostOf(parsed.host), time: stamp === null ? null : Date.parse(stamp), repeat: parsed.repeat };
+    return wrapper(parsed.host === null ? NO_HOST : this.hostOf(parsed.host), stamp === null ? null : Date.parse(stamp), parsed.repeat);
   }
 }
