@@ -43,7 +43,10 @@ export interface StreamSink {
 // rendered, only from 256 MB when raw lines are copied (most decided from their bytes alone).
 const MIN_BYTES = 32 << 20;
 const MIN_RAW_BYTES = 256 << 20;
-const DEFAULT_PIECE_BYTES = 4 << 20;
+// A piece's rendered output (~4× its size as JSON) is held until it is written: 1 MB pieces keep
+// that small, which saves the workers GC work; raw output is small, so its pieces can be larger.
+const PIECE_BYTES = 1 << 20;
+const RAW_PIECE_BYTES = 4 << 20;
 
 /**
  * Whether a file goes to the workers: a plain (not gzip) regular file large enough (below), not
@@ -171,7 +174,7 @@ export interface FileJob {
  * so a slow reader of the output holds the file reading back.
  */
 export async function streamFileInWorkers(pool: StreamPool, job: FileJob, sink: StreamSink): Promise<{ lines: number; matched: number }> {
-  const pieceBytes = Number(job.env.ASALOG_STREAM_PIECE_BYTES) || DEFAULT_PIECE_BYTES;
+  const pieceBytes = Number(job.env.ASALOG_STREAM_PIECE_BYTES) || (job.numbered ? PIECE_BYTES : RAW_PIECE_BYTES);
   const limit = pool.depth;
   const inFlight: Promise<PieceResult>[] = [];
   const total = { lines: 0, matched: 0 };
