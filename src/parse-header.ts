@@ -89,13 +89,23 @@ function finish(text: string, pos: number, h: Header): Header {
 function readHost(text: string, pos: number): string | null {
   if (startsMessage(text, pos)) return null;
   IPV6_HOST.lastIndex = pos;
-  const v6 = IPV6_HOST.exec(text);
+  const v6 = mayBeIpv6(text, pos) ? IPV6_HOST.exec(text) : null;
   // Demanding `::` or all eight groups keeps a bare `10:01:02` from passing for an address.
   if (v6 !== null && (v6[0].includes('::') || v6[0].split(':').length === 8)) return v6[0];
   HOST.lastIndex = pos;
   const m = HOST.exec(text);
   if (m === null || text.charCodeAt(pos + m[0].length) === 91) return null; // `asa[1234]:` is a program
   return m[0];
+}
+
+// IPV6_HOST needs a `:` after at most four hex digits: most hosts (`fw-1`, `10.0.0.1`) fail here.
+function mayBeIpv6(text: string, pos: number): boolean {
+  for (let i = pos; i <= pos + 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return true;
+    if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102))) return false;
+  }
+  return false;
 }
 
 function startsMessage(text: string, pos: number): boolean {
