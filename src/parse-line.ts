@@ -22,6 +22,8 @@ export interface ParsedLine {
 export interface ParseContext {
   /** year for timestamps written without one; default: the current year */
   year?: number;
+  /** when `year` was inferred: the instant no line can be later than (the file's mtime), epoch ms */
+  notAfter?: number;
   /** zone for timestamps written without a known one: IANA name or ±HH:MM; default UTC */
   tz?: string;
 }
@@ -39,7 +41,7 @@ export function parseLine(line: string, ctx: ParseContext = NO_CONTEXT): ParsedL
   if (tag === null) tag = readTag(line, header.end);
   const out: ParsedLine = {
     timestamp: header.stamp === null ? null
-      : formatTimestamp(header.stamp.time, header.stamp.zone, ctx.tz, ctx.year),
+      : formatTimestamp(header.stamp.time, header.stamp.zone, ctx.tz, ctx.year, ctx.notAfter),
     host: header.host,
     platform: tag?.platform ?? null,
     severity: tag?.severity ?? null,

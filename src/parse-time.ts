@@ -190,12 +190,21 @@ export function fixedOffset(text: string): number | null {
   return m.groups!.sign === '-' ? -minutes : minutes;
 }
 
+const HOUR_MS = 3_600_000;
+// A line is not written after its file was last changed: two days allow for any zone and clock skew.
+const ROLLOVER_HOURS = 48;
+
 /**
  * Renders the wall clock as written, with the offset of the zone written in the line, else of
- * `fallbackTz` (IANA name, offset or abbreviation), else UTC. A missing year comes from `year`.
+ * `fallbackTz` (IANA name, offset or abbreviation), else UTC. A missing year comes from `year`;
+ * when that year was inferred from `notAfter` (the file's modification time, epoch ms), a date
+ * more than two days after it belongs to the year before (`Dec 31` in a file rotated on Jan 1).
+ * Decided per hour, so every line of one hour gets the same year.
  */
-export function formatTimestamp(t: ClockTime, zone: string | null, fallbackTz: string | undefined, year: number | undefined): string | null {
-  const y = t.year ?? (year !== undefined && Number.isInteger(year) && year >= 0 && year <= 9999 ? year : new Date().getUTCFullYear());
+export function formatTimestamp(t: ClockTime, zone: string | null, fallbackTz: string | undefined, year: number | undefined, notAfter?: number): string | null {
+  let y = t.year ?? (year !== undefined && Number.isInteger(year) && year >= 0 && year <= 9999 ? year : new Date().getUTCFullYear());
+  if (t.year === null && notAfter !== undefined && y > 0
+    && Math.floor(Date.UTC(y, t.month - 1, t.day, t.hour) / HOUR_MS) > Math.floor(notAfter / HOUR_MS) + ROLLOVER_HOURS) y -= 1;
   if (t.year === null && t.day > daysIn(y, t.month)) return null;
   const wall = Date.UTC(y, t.month - 1, t.day, t.hour, t.minute, t.second, t.millis);
   // Log lines arrive in time order, many within the same second: reuse the last answer.

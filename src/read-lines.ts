@@ -4,11 +4,14 @@ import { followFile } from './follow-file.js';
 import { LineSplitter, type RawLine } from './line-splitter.js';
 import { open, stat } from 'node:fs/promises';
 import { openInput, STDIN_NAME, type OpenedInput } from './read-input.js';
+import { yearContext } from './year-context.js';
 
 export interface LineBatch {
   file: string;
   /** year for timestamps without one: `--year`, else the file's modification year */
   year: number;
+  /** see YearContext */
+  notAfter?: number;
   lines: RawLine[];
   /** lines passed over by `skipLine` since the previous batch */
   skipped?: number;
@@ -42,7 +45,7 @@ export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBat
     try {
       const input = opts.follow && path !== '-' ? await openFollowed(path, opts) : await openInput(path, opts.stdin);
       name = input.name;
-      const year = opts.year ?? input.mtime?.getFullYear() ?? new Date().getFullYear();
+      const { year, notAfter } = yearContext(opts.year, opts.follow ? null : input.mtime);
       const chunks = input.chunks;
       const splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine);
       for await (const chunk of abortable(chunks, opts.signal)) {
@@ -51,12 +54,12 @@ export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBat
         warnDropped(lines, name, opts.onWarning);
         const skipped = splitter.skipped;
         splitter.skipped = 0;
-        if (lines.length || skipped) yield { file: name, year, lines, skipped };
+        if (lines.length || skipped) yield { file: name, year, notAfter, lines, skipped };
         if (opts.signal?.aborted) break;
       }
       const last = [...splitter.end()];
       warnDropped(last, name, opts.onWarning);
-      if (last.length) yield { file: name, year, lines: last };
+      if (last.length) yield { file: name, year, notAfter, lines: last };
     } catch (err) {
       opts.onError(name, describeReadError(err));
     }

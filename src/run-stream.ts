@@ -7,6 +7,7 @@ import { DEFAULT_MAX_LINE_BYTES } from './line-splitter.js';
 import { OutputSink } from './output-sink.js';
 import type { Palette } from './palette.js';
 import { readLines } from './read-lines.js';
+import { yearContext } from './year-context.js';
 import { csvHeader } from './render-record.js';
 import { compileStep } from './stream-line.js';
 import { pieceRunner } from './stream-piece.js';
@@ -56,7 +57,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
         pool ??= new StreamPool({ opts, catalog: catalog.sources.map((s) => ({ origin: s.origin, file: s.file })), color: palette.enabled, now: now.getTime() }, io.env, pieceRunner(step, prefilter, opts));
         try {
           const r = await streamFileInWorkers(pool, {
-            path, year: opts.year ?? big.mtime.getFullYear(), numbered: opts.output !== 'raw', maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+            path, ...yearContext(opts.year, big.mtime), numbered: opts.output !== 'raw', maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
             signal: io.signal, env: io.env, onWarning,
           }, sink);
           result.lines += r.lines;
@@ -84,7 +85,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
         result.lines += batch.skipped ?? 0;
         for (const raw of batch.lines) {
           result.lines++;
-          const out = step(raw, batch.file, batch.year);
+          const out = step(raw, batch.file, batch.year, batch.notAfter);
           if (out === null) continue;
           result.matched++;
           const w = sink.write(out);

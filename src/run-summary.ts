@@ -105,7 +105,7 @@ async function countRecords(paths: string[], opts: SummaryOptions, catalog: Cata
   const acc = new SummaryAccumulator(catalog);
   for await (const batch of readLines({ ...reader, paths })) {
     for (const raw of batch.lines) {
-      const r = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, tz: opts.tz });
+      const r = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, notAfter: batch.notAfter, tz: opts.tz });
       if (!keep(r)) continue;
       acc.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: atLeastOne(r.repeat ?? null) });
     }

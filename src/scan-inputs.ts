@@ -5,6 +5,7 @@ import { openInput, STDIN_NAME } from './read-input.js';
 import type { ScanResult } from './scan-result.js';
 import { SummaryScanner } from './scan-summary.js';
 import { scanFileInWorkers } from './summary-workers.js';
+import { yearContext } from './year-context.js';
 
 /**
  * `scan`: every input in this thread; `workers`: regular files split across worker threads
@@ -42,15 +43,14 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
       const split = await splittable(path, opts.mode);
       if (split !== null) {
         flush();
-        const year = opts.year ?? split.mtime.getFullYear();
-        const result = await scanFileInWorkers(path, split.size, { name, year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: opts.signal, onBytes: opts.onBytes });
+        const result = await scanFileInWorkers(path, split.size, { name, ...yearContext(opts.year, split.mtime), tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: opts.signal, onBytes: opts.onBytes });
         warnLong(result.longLines, name, opts.onWarning);
         parts.push(result);
         continue;
       }
       const input = await openInput(path, opts.stdin);
       scanner ??= new SummaryScanner(opts.maxLineBytes);
-      scanner.startFile({ name: input.name, year: opts.year ?? input.mtime?.getFullYear() ?? new Date().getFullYear(), tz: opts.tz });
+      scanner.startFile({ name: input.name, ...yearContext(opts.year, input.mtime), tz: opts.tz });
       for await (const chunk of abortable(input.chunks, opts.signal)) {
         opts.onBytes?.(chunk.length);
         scanner.push(chunk);

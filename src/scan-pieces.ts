@@ -10,6 +10,8 @@ export interface PiecesJob {
   pieceBytes: number;
   name: string;
   year: number;
+  /** see YearContext (year-context.ts) */
+  notAfter?: number;
   tz?: string;
   maxLineBytes?: number;
   /** Int32Array: [next piece to claim, 1 = stop (Ctrl-C)] */
@@ -42,7 +44,7 @@ export class PieceReader {
     this.stop = new Int32Array(job.shared);
     this.fd = openSync(job.path, 'r');
     this.scanner = new SummaryScanner(job.maxLineBytes);
-    this.scanner.startFile({ name: job.name, year: job.year, tz: job.tz });
+    this.scanner.startFile({ name: job.name, year: job.year, notAfter: job.notAfter, tz: job.tz });
   }
 
   static pieces(job: Pick<PiecesJob, 'size' | 'pieceBytes'>): number {

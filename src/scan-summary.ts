@@ -133,7 +133,7 @@ export class SummaryScanner {
       this.tally.unparsed++;
       return;
     }
-    const parsed = parseLine(buf.toString('utf8', start, end), { year: this.file.year, tz: this.file.tz });
+    const parsed = parseLine(buf.toString('utf8', start, end), { year: this.file.year, notAfter: this.file.notAfter, tz: this.file.tz });
     if (!this.fileSeen) this.noteFile();
     this.tally.lines++;
     if (parsed.id === null || parsed.severity === null) {

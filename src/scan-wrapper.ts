@@ -7,6 +7,8 @@ import { NO_HOST } from './scan-tally.js';
 export interface ScanFile {
   name: string;
   year: number;
+  /** see YearContext (year-context.ts) */
+  notAfter?: number;
   tz?: string;
 }
 
@@ -115,7 +117,7 @@ export class WrapperCache {
     for (let i = start; i < p; i++) if (buf[i]! >= 0x80) return null;
     const text = buf.toString('latin1', start, p);
     const parsed = parseHeader(text);
-    const stamp = parsed.stamp === null ? null : formatTimestamp(parsed.stamp.time, parsed.stamp.zone, this.file.tz, this.file.year);
+    const stamp = parsed.stamp === null ? null : formatTimestamp(parsed.stamp.time, parsed.stamp.zone, this.file.tz, this.file.year, this.file.notAfter);
     if (stamp !== null) this.spot = clockSpot(text, parsed.stamp!, this.file.tz);
     return wrapper(parsed.host === null ? NO_HOST : this.hostOf(parsed.host), stamp === null ? null : Date.parse(stamp), parsed.repeat);
   }

@@ -11,7 +11,7 @@ import type { StreamOptions } from './run-stream.js';
 import { tagPrefilter, type TagPrefilter } from './scan-filter.js';
 
 /** One input line to what is written for it, or null when the filter drops it. */
-export type LineStep = (raw: RawLine, file: string, year: number) => string | Buffer | null;
+export type LineStep = (raw: RawLine, file: string, year: number, notAfter?: number) => string | Buffer | null;
 
 export interface CompiledStep {
   step: LineStep;
@@ -41,9 +41,9 @@ export function compileStep(opts: StreamOptions, catalog: Catalog, palette: Pale
       case 'raw': return rawLine(raw, r.file, opts.withFilename);
     }
   };
-  const step: LineStep = (raw, file, year) => {
+  const step: LineStep = (raw, file, year, notAfter) => {
     if (opts.output === 'raw' && (!filtering || prefilter?.keeps(raw.bytes))) return rawLine(raw, file, opts.withFilename);
-    const record = classifyLine(lineText(raw.bytes), file, raw.number, catalog, { year, tz: opts.tz }, classify);
+    const record = classifyLine(lineText(raw.bytes), file, raw.number, catalog, { year, notAfter, tz: opts.tz }, classify);
     if (!keep(record)) return null;
     if (withFields) addFields(record, catalog);
     return render(record, raw);

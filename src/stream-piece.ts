@@ -49,7 +49,7 @@ function runPiece(piece: Piece, step: LineStep, prefilter: TagPrefilter | null, 
     result.lines++;
     if (raw.droppedBytes > 0) result.long.push([rel, raw.bytes.length, raw.droppedBytes]);
     raw.number = offset + rel;
-    const out = step(raw, piece.file, piece.year);
+    const out = step(raw, piece.file, piece.year, piece.notAfter);
     if (out === null) return;
     result.matched++;
     output.add(out);

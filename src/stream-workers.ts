@@ -19,6 +19,8 @@ export interface Piece {
   bytes: Uint8Array;
   file: string;
   year: number;
+  /** see YearContext (year-context.ts) */
+  notAfter?: number;
   firstLine: number;
   /** bytes of the piece's first line already dropped past the line limit by the reader */
   firstDropped: number;
@@ -160,6 +162,8 @@ export class StreamPool {
 export interface FileJob {
   path: string;
   year: number;
+  /** see YearContext (year-context.ts) */
+  notAfter?: number;
   /** whether the output shows line numbers (everything but raw): then the reader counts lines */
   numbered: boolean;
   maxLineBytes: number;
@@ -211,7 +215,7 @@ export async function streamFileInWorkers(pool: StreamPool, job: FileJob, sink: 
       }
       const bytes = data.subarray(0, end);
       carry = Buffer.from(data.subarray(end));
-      const piece: Piece = { bytes, file: job.path, year: job.year, firstLine: job.numbered ? nextLine : 0, firstDropped: carryDropped };
+      const piece: Piece = { bytes, file: job.path, year: job.year, notAfter: job.notAfter, firstLine: job.numbered ? nextLine : 0, firstDropped: carryDropped };
       carryDropped = 0;
       if (job.numbered) nextLine += countLines(bytes);
       const p = pool.run(piece);

@@ -7,6 +7,8 @@ import type { ScanResult } from './scan-result.js';
 export interface SplitOptions {
   name: string;
   year: number;
+  /** see YearContext (year-context.ts) */
+  notAfter?: number;
   tz?: string;
   maxLineBytes?: number;
   signal?: AbortSignal;
@@ -25,7 +27,7 @@ type WorkerMessage = { ok: true; piece: Piece | null } | { ok: false; code?: str
  * of the file in turn, and the pieces' counts are merged in file order.
  */
 export async function scanFileInWorkers(path: string, size: number, opts: SplitOptions): Promise<ScanResult> {
-  const job: PiecesJob = { path, size, pieceBytes: Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.ceil(size / 64))), name: opts.name, year: opts.year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, shared: new SharedArrayBuffer(8) };
+  const job: PiecesJob = { path, size, pieceBytes: Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.ceil(size / 64))), name: opts.name, year: opts.year, notAfter: opts.notAfter, tz: opts.tz, maxLineBytes: opts.maxLineBytes, shared: new SharedArrayBuffer(8) };
   const pieces: Piece[] = [];
   const got = (piece: Piece): void => {
     pieces.push(piece);
