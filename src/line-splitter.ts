@@ -9,6 +9,12 @@ export interface RawLine {
   droppedBytes: number;
 }
 
+/** The line's text for parsing: UTF-8 (invalid bytes become U+FFFD), without a CR before the LF. */
+export function lineText(bytes: Buffer): string {
+  const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
+  return bytes.toString('utf8', 0, end);
+}
+
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
 /**

@@ -13,7 +13,6 @@ import { compileStep } from './stream-line.js';
 import { pieceRunner } from './stream-piece.js';
 import { StreamPool, streamFileInWorkers, useWorkers } from './stream-workers.js';
 
-export { lineText } from './stream-line.js';
 
 export type StreamFormat = 'text' | 'raw' | 'json' | 'csv' | 'ecs';
 

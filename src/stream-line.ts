@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Catalog } from './catalog.js';
 import { addFields, classifyLine } from './classify.js';
 import { compileFilter, hasFilter } from './filter.js';
-import type { RawLine } from './line-splitter.js';
+import { lineText, type RawLine } from './line-splitter.js';
 import type { Palette } from './palette.js';
 import type { LogRecord } from './record.js';
 import { renderEcs } from './render-ecs.js';
@@ -49,12 +49,6 @@ export function compileStep(opts: StreamOptions, catalog: Catalog, palette: Pale
     return render(record, raw);
   };
   return { step, prefilter };
-}
-
-/** The line's text for parsing: UTF-8 (invalid bytes become U+FFFD), without a CR before the LF. */
-export function lineText(bytes: Buffer): string {
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
-  return bytes.toString('utf8', 0, end);
 }
 
 function rawLine(raw: RawLine, file: string, withFilename: boolean): Buffer {

@@ -7,9 +7,8 @@ import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { loadCatalog } from '../src/catalog.ts';
 import { classifyLine } from '../src/classify.ts';
-import { LineSplitter } from '../src/line-splitter.ts';
+import { LineSplitter, lineText } from '../src/line-splitter.ts';
 import { parseLine } from '../src/parse-line.ts';
-import { lineText } from '../src/run-stream.ts';
 import { HAVE_CORPUS, NO_CORPUS, corpusLogs, runCli, type RunResult } from './helpers.ts';
 
 // Properties over generated input. In-process for the parser (thousands of cases); through the
