@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
@@ -22,6 +22,23 @@ export async function openInput(path: string, stdin: NodeJS.ReadableStream = pro
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
   return { name: path, mtime: info.mtime, size: info.size, chunks: gunzipIfGzip(stream) };
+}
+
+/**
+ * A regular, uncompressed, non-empty file of at least `minBytes`: one that can be cut into byte
+ * ranges for worker threads (gzip cannot). Null otherwise; a file that cannot be read throws.
+ */
+export async function splittableFile(path: string, minBytes: number): Promise<{ size: number; mtime: Date } | null> {
+  const info = await stat(path);
+  if (!info.isFile() || info.size === 0 || info.size < minBytes) return null;
+  const fh = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(2), 0, 2, 0);
+    if (bytesRead === 2 && buffer[0] === GZIP_MAGIC[0] && buffer[1] === GZIP_MAGIC[1]) return null;
+  } finally {
+    await fh.close();
+  }
+  return { size: info.size, mtime: info.mtime };
 }
 
 /** Decompresses gzip by content (magic bytes), not by file name; other input passes unchanged. */

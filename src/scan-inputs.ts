@@ -1,7 +1,6 @@
-import { open, stat } from 'node:fs/promises';
 import { abortable } from './abortable.js';
 import { describeReadError } from './input-error.js';
-import { openInput, STDIN_NAME } from './read-input.js';
+import { openInput, splittableFile, STDIN_NAME } from './read-input.js';
 import type { ScanResult } from './scan-result.js';
 import { SummaryScanner } from './scan-summary.js';
 import { scanFileInWorkers } from './summary-workers.js';
@@ -26,7 +25,6 @@ export interface ScanInputsOptions {
 }
 
 const WORKER_MIN_BYTES = 64 << 20;
-const GZIP_MAGIC = [0x1f, 0x8b];
 
 /** The summary's fast path over every input, in order: one ScanResult per run of inputs. */
 export async function scanInputs(paths: string[], opts: ScanInputsOptions): Promise<ScanResult[]> {
@@ -69,17 +67,7 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
 
 async function splittable(path: string, mode: ScanMode): Promise<{ size: number; mtime: Date } | null> {
   if (mode === 'scan' || path === '-') return null;
-  const info = await stat(path);
-  if (!info.isFile() || info.size === 0 || (mode === 'auto' && info.size < WORKER_MIN_BYTES)) return null;
-  const fh = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    await fh.read(head, 0, 2, 0);
-    if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) return null;
-  } finally {
-    await fh.close();
-  }
-  return { size: info.size, mtime: info.mtime };
+  return splittableFile(path, mode === 'auto' ? WORKER_MIN_BYTES : 0);
 }
 
 function warnLong(lines: ScanResult['longLines'], file: string, warn: (m: string) => void): void {

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from './catalog.js';
+import { splittableFile } from './read-input.js';
 import { longLineWarning } from './read-lines.js';
 import type { StreamOptions } from './run-stream.js';
 
@@ -62,16 +63,7 @@ export async function useWorkers(path: string, opts: StreamOptions, catalog: Cat
   // the workers rebuild the catalog from its files: one made in memory stays on this thread
   if (catalog.sources.length === 0 || catalog.sources.some((s) => !existsSync(s.file))) return null;
   try {
-    const info = await stat(path);
-    if (!info.isFile() || (forced !== 'workers' && info.size < (opts.output === 'raw' ? MIN_RAW_BYTES : MIN_BYTES))) return null;
-    const fh = await open(path, 'r');
-    try {
-      const { buffer, bytesRead } = await fh.read(Buffer.alloc(2), 0, 2, 0);
-      if (bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) return null;
-    } finally {
-      await fh.close();
-    }
-    return { size: info.size, mtime: info.mtime };
+    return await splittableFile(path, forced === 'workers' ? 0 : opts.output === 'raw' ? MIN_RAW_BYTES : MIN_BYTES);
   } catch {
     return null; // the normal path reports what is wrong with it
   }
