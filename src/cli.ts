@@ -10,14 +10,14 @@ import { describeReadError } from './input-error.js';
 import { mistypedCommand } from './command-typo.js';
 import { warn, type Io } from './io.js';
 import { resolveLang } from './lang.js';
-import { createPalette, decideColor, type ColorMode } from './palette.js';
-import { runExplain, runList, runCategories, runSearch } from './run-docs.js';
+import { createPalette, decideColor, type ColorMode, type Palette } from './palette.js';
 import type { StreamFormat } from './run-stream.js';
 
 // Commands load their modules when they run: `explain` must not pay for the stream and summary
 // machinery at start-up (cold start is measured by `npm run bench`).
 const runStream: typeof import('./run-stream.js').runStream = async (...a) => (await import('./run-stream.js')).runStream(...a);
 const runSummary: typeof import('./run-summary.js').runSummary = async (...a) => (await import('./run-summary.js')).runSummary(...a);
+const docs = (): Promise<typeof import('./run-docs.js')> => import('./run-docs.js');
 
 /** Exit codes, in one place: documented in the README. */
 export const EXIT = { ok: 0, usage: 1, input: 2, interrupted: 130 } as const;
@@ -28,7 +28,7 @@ function catalogFor(opts: Opts, io: Io): Catalog {
   return loadCatalog({ catalogFile: opts.catalog, userCatalogFile: userCatalogPath(io.env) });
 }
 
-function paletteFor(opts: Opts, io: Io) {
+function paletteFor(opts: Opts, io: Io): Promise<Palette> {
   return createPalette(decideColor(opts.color ?? 'auto', io.env, io.stdout.isTTY === true));
 }
 
@@ -65,7 +65,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       year: opts.year as number | undefined,
       lang: resolveLang(opts.lang, io.env),
       maxLineBytes: opts.maxLine as number,
-    }, catalogFor(opts, io), paletteFor(opts, io), io);
+    }, catalogFor(opts, io), await paletteFor(opts, io), io);
     if (result.unreadable > 0) setExit(EXIT.input);
     if (io.signal.aborted) setExit(EXIT.interrupted);
   });
@@ -96,7 +96,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       year: opts.year as number | undefined,
       lang: resolveLang(opts.lang, io.env),
       maxLineBytes: opts.maxLine as number,
-    }, catalogFor(opts, io), paletteFor(opts, io), io);
+    }, catalogFor(opts, io), await paletteFor(opts, io), io);
     // Ctrl-C on an endless stdin prints the summary of what was read: a normal end.
     if (result.unreadable > 0) setExit(EXIT.input);
   });
@@ -108,8 +108,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(colorOption())
     .option('--json', 'print the catalog entries as JSON')
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
-    .action((items: string[], opts: Opts) => {
-      const ok = runExplain(items, { lang: resolveLang(opts.lang, io.env), json: opts.json === true }, catalogFor(opts, io), paletteFor(opts, io), io);
+    .action(async (items: string[], opts: Opts) => {
+      const ok = (await docs()).runExplain(items, { lang: resolveLang(opts.lang, io.env), json: opts.json === true }, catalogFor(opts, io), await paletteFor(opts, io), io);
       if (!ok) setExit(EXIT.input);
     });
 
@@ -120,8 +120,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print the matching entries as JSON')
     .addOption(colorOption())
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
-    .action((words: string[], opts: Opts) => {
-      runSearch(words, { limit: opts.limit as number, json: opts.json === true }, catalogFor(opts, io), io);
+    .action(async (words: string[], opts: Opts) => {
+      (await docs()).runSearch(words, { limit: opts.limit as number, json: opts.json === true }, catalogFor(opts, io), io);
     });
 
   program.command('list')
@@ -133,7 +133,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(langOption())
     .option('--json', 'print an array of entries')
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
+      const { runCategories, runList } = await docs();
       const catalog = catalogFor(opts, io);
       if (opts.categories) runCategories(catalog, opts.json === true, io);
       else runList(catalog, { severity: opts.severity as string, category: opts.category as string, platform: opts.platform as string, lang: resolveLang(opts.lang, io.env), json: opts.json === true }, io);
@@ -143,7 +144,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('logging classes with their titles and message counts')
     .option('--json', 'print JSON')
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
-    .action((opts: Opts) => runCategories(catalogFor(opts, io), opts.json === true, io));
+    .action(async (opts: Opts) => (await docs()).runCategories(catalogFor(opts, io), opts.json === true, io));
 
   const catalog = program.command('catalog').description('build, inspect and extend the message catalog');
   catalog.command('build')

@@ -1,5 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-
 export type ColorMode = 'auto' | 'always' | 'never';
 
 /** Colour is decided once, here; `--color` wins, then NO_COLOR, then FORCE_COLOR, then the TTY. */
@@ -20,26 +18,12 @@ export interface Palette {
   warn(text: string): string;
 }
 
-const SEVERITY_STYLES: ((c: ChalkInstance) => ChalkInstance)[] = [
-  (c) => c.bgRed.white.bold,
-  (c) => c.red.bold,
-  (c) => c.red.bold,
-  (c) => c.red,
-  (c) => c.yellow,
-  (c) => c.cyan,
-  (c) => c.green,
-  (c) => c.gray,
-];
+const plain = (t: string): string => t;
 
-export function createPalette(enabled: boolean): Palette {
-  const c = new Chalk({ level: enabled ? 2 : 0 });
-  const styles = SEVERITY_STYLES.map((s) => s(c));
-  return {
-    enabled,
-    severity: (level, text) => (level === null ? c.dim(text) : (styles[level] ?? c.reset)(text)),
-    dim: (t) => c.dim(t),
-    bold: (t) => c.bold(t),
-    accent: (t) => c.cyan(t),
-    warn: (t) => c.yellow(t),
-  };
+/** Text as it is: no colour (a pipe, NO_COLOR, --color never). */
+export const PLAIN_PALETTE: Palette = { enabled: false, severity: (_level, t) => t, dim: plain, bold: plain, accent: plain, warn: plain };
+
+/** The palette for `enabled`; chalk is loaded only when there is colour to print. */
+export async function createPalette(enabled: boolean): Promise<Palette> {
+  return enabled ? (await import('./palette-color.js')).colorPalette() : PLAIN_PALETTE;
 }

@@ -2,19 +2,15 @@ import { stat } from 'node:fs/promises';
 import { writeFile } from 'node:fs/promises';
 import type { Catalog } from './catalog.js';
 import type { Lang } from './catalog-types.js';
-import { classifyLine } from './classify.js';
-import { compileFilter, hasFilter, type FilterOptions } from './filter.js';
+import { hasFilter, type FilterOptions } from './filter.js';
 import { warn, type Io } from './io.js';
-import { lineText } from './line-splitter.js';
 import type { Palette } from './palette.js';
 import { Progress } from './progress.js';
-import { readLines, type ReadLinesOptions } from './read-lines.js';
 import { STDIN_NAME } from './read-input.js';
-import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryTable, type Pivot } from './render-summary.js';
+import type { Pivot } from './render-summary.js';
 import { scanInputs, type ScanMode } from './scan-inputs.js';
 import { countsFromScan } from './scan-counts.js';
-import { atLeastOne } from './scan-repeat.js';
-import { mergeCounts, SummaryAccumulator, type SummaryCounts } from './summary.js';
+import { mergeCounts, type SummaryCounts } from './summary.js';
 import { buildReport, type Bucket, type SummaryReport } from './summary-report.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
@@ -59,7 +55,8 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   };
   const mode = summaryPath(opts, io.env);
   let counts: SummaryCounts;
-  if (mode === 'records') counts = await countRecords(paths, opts, catalog, reader);
+  // The modules of the other paths and formats load only when used: start-up counts on big files too.
+  if (mode === 'records') counts = await (await import('./summary-records.js')).countRecords(paths, opts, catalog, reader);
   else {
     const parts = await scanInputs(paths, { ...reader, mode, tz: opts.tz });
     counts = mergeCounts(parts.map((p) => countsFromScan(p, catalog)));
@@ -74,13 +71,14 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
     const { renderSummaryHtml } = await import('./summary-html.js');
     await writeFile(opts.html, renderSummaryHtml(report, catalog, opts.lang));
   }
-  io.stdout.write(renderSummary(report, opts, palette, (io.stdout as { columns?: number }).columns ?? 100));
+  io.stdout.write(await renderSummary(report, opts, palette, (io.stdout as { columns?: number }).columns ?? 100));
   return { report, unreadable };
 }
 
-export function renderSummary(report: SummaryReport, opts: Pick<SummaryOptions, 'output' | 'top' | 'by'>, palette: Palette, width: number): string {
+async function renderSummary(report: SummaryReport, opts: Pick<SummaryOptions, 'output' | 'top' | 'by'>, palette: Palette, width: number): Promise<string> {
+  if (opts.output === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const { renderSummaryCsv, renderSummaryMarkdown, renderSummaryTable } = await import('./render-summary.js');
   switch (opts.output) {
-    case 'json': return `${JSON.stringify(report, null, 2)}\n`;
     case 'csv': return renderSummaryCsv(report, opts.by);
     case 'markdown': return renderSummaryMarkdown(report, { top: opts.top, pivot: opts.by });
     case 'table': return renderSummaryTable(report, { top: opts.top, pivot: opts.by, width }, palette);
@@ -96,21 +94,6 @@ function summaryPath(opts: FilterOptions, env: NodeJS.ProcessEnv): 'records' | S
   const forced = env.ASALOG_SUMMARY_PATH;
   if (hasFilter(opts) || forced === 'records') return 'records';
   return forced === 'scan' || forced === 'workers' ? forced : 'auto';
-}
-
-type ReaderOptions = Omit<ReadLinesOptions, 'paths'>;
-
-async function countRecords(paths: string[], opts: SummaryOptions, catalog: Catalog, reader: ReaderOptions): Promise<SummaryCounts> {
-  const keep = compileFilter(opts);
-  const acc = new SummaryAccumulator(catalog);
-  for await (const batch of readLines({ ...reader, paths })) {
-    for (const raw of batch.lines) {
-      const r = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, notAfter: batch.notAfter, tz: opts.tz });
-      if (!keep(r)) continue;
-      acc.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: atLeastOne(r.repeat ?? null) });
-    }
-  }
-  return acc.counts;
 }
 
 async function totalSize(paths: string[]): Promise<number | null> {

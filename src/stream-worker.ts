@@ -1,14 +1,11 @@
 // One stream worker: classifies, filters and renders pieces of a file (whole lines) as they come.
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildCatalog, readCatalogFile } from './catalog.js';
-import { createPalette } from './palette.js';
-import { compileStep } from './stream-line.js';
 import { pieceRunner } from './stream-piece.js';
 import type { Piece, StreamWorkerInit } from './stream-workers.js';
+import { workerStep } from './worker-step.js';
 
 const init = workerData as StreamWorkerInit;
-const catalog = buildCatalog(init.catalog.map((s) => ({ origin: s.origin, file: s.file, entries: readCatalogFile(s.file, s.origin) })));
-const { step, prefilter } = compileStep(init.opts, catalog, createPalette(init.color), new Date(init.now));
+const { step, prefilter } = await workerStep(init);
 const run = pieceRunner(step, prefilter, init.opts);
 
 parentPort!.on('message', (piece: Piece) => {
