@@ -1,27 +1,37 @@
+import { LineFeed, type LineSink } from './line-feed.js';
+import { MISS, M_FOLLOWS, RECORD_INTS, SLOT_MASK } from './line-kernel.js';
 import { parseLine } from './parse-line.js';
 import { atLeastOne, repeatedAt } from './scan-repeat.js';
 import type { ScanResult } from './scan-result.js';
 import { mayHoldTag, TagReader } from './scan-tag.js';
 import { NO_HOST, ScanTally } from './scan-tally.js';
-import { wrapper, WrapperCache, type ScanFile } from './scan-wrapper.js';
+import { wrapper, WrapperCache, type ScanFile, type Wrapper } from './scan-wrapper.js';
 
 /**
  * Counts lines for `summary` straight from bytes: no string or object per line. A line whose
  * `%ASA-6-302013` style tag is found in ASCII gets its wrapper from the cache; anything unusual
- * goes through `parseLine`, so every line counts exactly as the record path counts it.
+ * goes through `parseLine`, so every line counts exactly as the record path counts it. With
+ * WebAssembly (LineKernel), lines and tags are found in bulk and wrappers looked up by slot.
  */
-export class SummaryScanner {
+export class SummaryScanner implements LineSink {
   private readonly tally = new ScanTally();
   private readonly tag = new TagReader();
   private readonly wrappers = new WrapperCache((host) => this.tally.hostOf(host));
+  private readonly feed: LineFeed;
   private file: ScanFile = { name: '', year: 0 };
   private fileSeen = true;
   private fileStart = 0;
-  private carry: Buffer[] = [];
-  private carryBytes = 0;
-  private carryDropped = 0;
+  /** the wrapper parsed for each of the kernel's cache slots */
+  private readonly slotWrappers: (Wrapper | null)[] = new Array<Wrapper | null>(SLOT_MASK + 1).fill(null);
 
-  constructor(private readonly maxLineBytes = 1 << 20) {}
+  constructor(private readonly maxLineBytes = 1 << 20) {
+    this.feed = new LineFeed(this, maxLineBytes);
+  }
+
+  /** Where a reader can read bytes for `push` without a copy (the kernel's input), or null. */
+  readBuffer(): Buffer | null {
+    return this.feed.readBuffer();
+  }
 
   /** Starts a new input: the wrapper cache is per file (the year and zone can differ). */
   startFile(file: ScanFile): void {
@@ -29,39 +39,17 @@ export class SummaryScanner {
     this.fileSeen = false;
     this.fileStart = this.tally.lines;
     this.wrappers.startFile(file);
-    this.carry = [];
-    this.carryBytes = 0;
-    this.carryDropped = 0;
+    this.feed.reset();
   }
 
   /** Scans whole lines of `chunk`; a partial last line waits for the next chunk or `end()`. */
   push(chunk: Buffer): void {
-    let start = 0;
-    if (this.carryBytes > 0 || this.carryDropped > 0) {
-      const nl = chunk.indexOf(10);
-      if (nl === -1) {
-        this.keep(chunk);
-        return;
-      }
-      this.keep(chunk.subarray(0, nl));
-      this.flushCarry();
-      start = nl + 1;
-    }
-    this.wrappers.use(chunk);
-    const max = this.maxLineBytes;
-    for (;;) {
-      const nl = chunk.indexOf(10, start);
-      if (nl === -1) break;
-      if (nl - start > max) this.longLine(chunk.subarray(start, start + max), nl - start - max);
-      else this.line(chunk, start, nl);
-      start = nl + 1;
-    }
-    if (start < chunk.length) this.keep(chunk.subarray(start));
+    this.feed.push(chunk);
   }
 
   /** The input ended: a last line without a newline still counts. */
   end(): void {
-    if (this.carryBytes > 0 || this.carryDropped > 0) this.flushCarry();
+    this.feed.end();
   }
 
   /** Long lines found since the last call, for warnings while the scan runs. */
@@ -76,49 +64,51 @@ export class SummaryScanner {
     return this.tally.take();
   }
 
-  private keep(part: Buffer): void {
-    const room = this.maxLineBytes - this.carryBytes;
-    if (part.length > room) {
-      this.carryDropped += part.length - Math.max(room, 0);
-      if (room <= 0) return;
-      part = part.subarray(0, room);
+  records(buf: Buffer, r: Int32Array, count: number): void {
+    this.wrappers.use(buf);
+    const max = this.maxLineBytes;
+    const slots = this.slotWrappers;
+    for (let i = 0, last = count * RECORD_INTS; i < last; i += RECORD_INTS) {
+      const start = r[i]!, nl = r[i + 1]!, key = r[i + 2]!, slot = r[i + 5]!;
+      if (nl - start > max) {
+        this.longLine(buf.subarray(start, start + max), nl - start - max);
+        continue;
+      }
+      if (key < 0) {
+        this.slowLine(buf, start, nl);
+        continue;
+      }
+      let found: Wrapper | null;
+      if (slot >= 0 && (slot & MISS) === 0) found = slots[slot & SLOT_MASK]!;
+      else {
+        found = this.wrappers.get(buf, start, r[i + 3]!);
+        if (slot >= 0) slots[slot & SLOT_MASK] = found;
+      }
+      if (found === null) {
+        this.slowLine(buf, start, nl);
+        continue;
+      }
+      let repeat = found.repeat;
+      if (repeat === null && (slot < 0 || (slot & M_FOLLOWS) !== 0)) repeat = repeatAfterTag(buf, r[i + 4]!, nl > start && buf[nl - 1] === 13 ? nl - 1 : nl);
+      if (!this.fileSeen) this.noteFile();
+      this.tally.lines++;
+      this.tally.count(key >> 3, key & 7, atLeastOne(repeat), found);
     }
-    if (part.length === 0) return;
-    // A copy: the chunk may be a view the producer reuses (a worker's read buffer).
-    this.carry.push(Buffer.from(part));
-    this.carryBytes += part.length;
   }
 
-  private flushCarry(): void {
-    const bytes = Buffer.concat(this.carry, this.carryBytes);
-    const dropped = this.carryDropped;
-    this.carry = [];
-    this.carryBytes = 0;
-    this.carryDropped = 0;
-    if (dropped > 0) this.longLine(bytes, dropped);
-    else {
-      this.wrappers.use(bytes);
-      this.line(bytes, 0, bytes.length);
-    }
-  }
-
-  private longLine(head: Buffer, dropped: number): void {
+  longLine(head: Buffer, dropped: number): void {
     this.tally.longLines.push([this.tally.lines - this.fileStart + 1, head.length, dropped]);
     this.slowLine(head, 0, head.length);
   }
 
-  private line(buf: Buffer, start: number, nl: number): void {
+  line(buf: Buffer, start: number, nl: number): void {
+    this.wrappers.use(buf);
     const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
     const key = this.tag.read(buf, start, end);
     if (key < 0) return this.slowLine(buf, start, nl);
     const wrapper = this.wrappers.get(buf, start, this.tag.at);
     if (wrapper === null) return this.slowLine(buf, start, nl);
-    let repeat = wrapper.repeat;
-    if (repeat === null) {
-      let e = this.tag.after;
-      while (e < end && buf[e] === 32) e++;
-      if (buf[e] === 109) repeat = repeatedAt(buf, e, end);
-    }
+    const repeat = wrapper.repeat ?? repeatAfterTag(buf, this.tag.after, end);
     if (!this.fileSeen) this.noteFile();
     this.tally.lines++;
     this.tally.count(key >> 3, key & 7, atLeastOne(repeat), wrapper);
@@ -149,4 +139,11 @@ export class SummaryScanner {
     this.fileSeen = true;
     this.tally.noteFile(this.file.name);
   }
+}
+
+/** An rsyslog `message repeated N times: [` right after the tag (blanks skipped): N, else null. */
+function repeatAfterTag(buf: Buffer, after: number, end: number): number | null {
+  let e = after;
+  while (e < end && buf[e] === 32) e++;
+  return buf[e] === 109 ? repeatedAt(buf, e, end) : null;
 }

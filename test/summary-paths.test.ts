@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { loadCatalog } from '../src/catalog.ts';
-import { createPalette } from '../src/palette.ts';
+import { PLAIN_PALETTE } from '../src/palette.ts';
 import { runSummary } from '../src/run-summary.ts';
 import { countsFromScan } from '../src/scan-counts.ts';
 import { joinPieces, PieceReader, type Piece } from '../src/scan-pieces.ts';
@@ -16,12 +16,17 @@ import { mergeCounts } from '../src/summary.ts';
 import { BIN, HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, runCli } from './helpers.ts';
 
 // Every way `summary` can count (records, the byte scanner, worker threads, stdin) must print the
-// same report; ASALOG_SUMMARY_PATH forces the path.
+// same report; ASALOG_SUMMARY_PATH forces the path, and ASALOG_SCAN_KERNEL=js the scanner's byte
+// loop instead of its WebAssembly kernel (`…-js`).
 const dir = mkdtempSync(join(tmpdir(), 'asalog-paths-'));
-const PATHS = ['records', 'scan', 'workers'] as const;
+const PATHS = ['records', 'scan', 'workers', 'scan-js', 'workers-js'] as const;
+
+function pathEnv(path: string): Record<string, string> {
+  return path.endsWith('-js') ? { ASALOG_SUMMARY_PATH: path.slice(0, -3), ASALOG_SCAN_KERNEL: 'js' } : { ASALOG_SUMMARY_PATH: path };
+}
 
 async function summaryJson(args: string[], path: string, input?: Buffer): Promise<string> {
-  const r = await runCli(['summary', '-o', 'json', ...args], { env: { ASALOG_SUMMARY_PATH: path }, input });
+  const r = await runCli(['summary', '-o', 'json', ...args], { env: pathEnv(path), input });
   assert.ok(r.code === 0 || (r.code === 2 && /no such file/.test(r.stderr)), r.stderr);
   return r.stdout.toString() + r.stderr;
 }
@@ -33,7 +38,7 @@ async function inProcess(file: string, path: 'records' | 'scan', tz?: string): P
   const chunks: Buffer[] = [];
   stdout.on('data', (d: Buffer) => chunks.push(d));
   const io = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: { ASALOG_SUMMARY_PATH: path }, signal: new AbortController().signal };
-  await runSummary([file], { output: 'json', top: 10, by: 'id', lang: 'en', year: 2026, tz }, catalog, createPalette(false), io);
+  await runSummary([file], { output: 'json', top: 10, by: 'id', lang: 'en', year: 2026, tz }, catalog, PLAIN_PALETTE, io);
   return Buffer.concat(chunks).toString();
 }
 
@@ -108,7 +113,7 @@ test('summary: the same report from records, scanner, workers and stdin on trick
 test('summary: the same report on every path with a tiny --max-line (cut lines, warnings)', async () => {
   const tricky = join(dir, 'tricky-long.log');
   writeFileSync(tricky, TRICKY);
-  const outs = await Promise.all(PATHS.map((p) => runCli(['summary', '-o', 'json', '--max-line', '40', tricky], { env: { ASALOG_SUMMARY_PATH: p } })));
+  const outs = await Promise.all(PATHS.map((p) => runCli(['summary', '-o', 'json', '--max-line', '40', tricky], { env: pathEnv(p) })));
   for (const r of outs) {
     assert.equal(r.stdout.toString(), outs[0]!.stdout.toString());
     assert.equal(r.stderr, outs[0]!.stderr);
