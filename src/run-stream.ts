@@ -11,6 +11,7 @@ import { yearContext } from './year-context.js';
 import { csvHeader } from './render-record.js';
 import { compileStep } from './stream-line.js';
 import { pieceRunner } from './stream-piece.js';
+import { filterFileInWorkers } from './raw-workers.js';
 import { StreamPool, streamFileInWorkers, useWorkers } from './stream-workers.js';
 
 
@@ -53,12 +54,16 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
       // a large regular file is classified on every core, its output still in input order
       const big = await useWorkers(path, opts, catalog, io.env);
       if (big) {
-        pool ??= new StreamPool({ opts, catalog: catalog.sources.map((s) => ({ origin: s.origin, file: s.file })), color: palette.enabled, now: now.getTime() }, io.env, pieceRunner(step, prefilter, opts));
+        const init = { opts, catalog: catalog.sources.map((s) => ({ origin: s.origin, file: s.file })), color: palette.enabled, now: now.getTime() };
+        const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
         try {
-          const r = await streamFileInWorkers(pool, {
-            path, ...yearContext(opts.year, big.mtime), numbered: opts.output !== 'raw', maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-            signal: io.signal, env: io.env, onWarning,
-          }, sink);
+          // raw lines filtered on the tag: every thread reads its own pieces (raw-workers.ts)
+          const r = prefilter !== null && !opts.withFilename
+            ? await filterFileInWorkers(init, { prefilter, step }, { path, size: big.size, file: path, ...yearContext(opts.year, big.mtime), maxLineBytes }, { env: io.env, signal: io.signal, onWarning }, sink)
+            : await streamFileInWorkers(pool ??= new StreamPool(init, io.env, pieceRunner(step, prefilter, opts)), {
+              path, ...yearContext(opts.year, big.mtime), numbered: opts.output !== 'raw', maxLineBytes,
+              signal: io.signal, env: io.env, onWarning,
+            }, sink);
           result.lines += r.lines;
           result.matched += r.matched;
         } catch (err) {

@@ -9,7 +9,12 @@ export interface TagPrefilter {
   skip: (buf: Buffer, start: number, end: number) => boolean;
   /** true: the line provably passes the filter */
   keeps: (line: Buffer) => boolean;
+  /** for a plain tag's `id * 8 + severity` (see TagReader): SKIP or KEEP */
+  verdict: (key: number) => number;
 }
+
+export const SKIP = 1;
+export const KEEP = 2;
 
 /**
  * A byte-level pre-check for filters that look only at the tag (--severity, --id, --category,
@@ -19,7 +24,7 @@ export interface TagPrefilter {
  */
 export function tagPrefilter(opts: FilterOptions, keep: (r: LogRecord) => boolean, catalog: Catalog): TagPrefilter | null {
   if (opts.host !== undefined || opts.since !== undefined || opts.until !== undefined || opts.grep !== undefined || opts.unparsed) return null;
-  // per severity × ID: 0 not yet decided, 1 skip, 2 keep
+  // per severity × ID: 0 not yet decided, SKIP or KEEP
   const decided = new Uint8Array(8 * 1_000_000);
   const decide = (key: number): number => {
     const id = String(key >> 3).padStart(6, '0');
@@ -29,17 +34,18 @@ export function tagPrefilter(opts: FilterOptions, keep: (r: LogRecord) => boolea
       defaultSeverity: entry?.severity ?? null, id, category: entry?.category ?? categoryOf(id),
       known: entry !== undefined, message: '', raw: '',
     };
-    return (decided[key] = keep(r) ? 2 : 1);
+    return (decided[key] = keep(r) ? KEEP : SKIP);
   };
   return {
     skip: (buf, start, end) => {
       const key = plainTag(buf, start, end);
-      return key >= 0 && (decided[key] || decide(key)) === 1;
+      return key >= 0 && (decided[key] || decide(key)) === SKIP;
     },
     keeps: (line) => {
       const key = plainTag(line, 0, line.length);
-      return key >= 0 && (decided[key] || decide(key)) === 2;
+      return key >= 0 && (decided[key] || decide(key)) === KEEP;
     },
+    verdict: (key) => decided[key] || decide(key),
   };
 }
 

@@ -41,7 +41,9 @@ async function assertSame(files: string[], extra: string[] = [], env: Record<str
   for (const format of formats) {
     await Promise.all(filters.map(async (filter) => {
       const args = ['-o', format, ...filter, ...extra, ...files];
-      const [single, workers] = await Promise.all([output(args, 'single', env), output(args, 'workers', env)]);
+      // the raw filter's workers also without the WebAssembly kernel (its byte-loop fallback)
+      const [single, workers, jsWorkers] = await Promise.all([output(args, 'single', env), output(args, 'workers', env), format === 'raw' ? output(args, 'workers', { ...env, ASALOG_SCAN_KERNEL: 'js' }) : null]);
+      if (jsWorkers !== null) assert.equal(jsWorkers, workers, `asalog ${args.join(' ')}: workers without the kernel differ`);
       assert.ok(single.startsWith('exit 0') || single.startsWith('exit 2'), single.slice(0, 500));
       assert.ok(single.length > 20, `no output for ${args.join(' ')}`);
       // compared as text, not deepEqual: a diff of megabytes would be unreadable
