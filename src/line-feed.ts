@@ -5,7 +5,7 @@ export interface LineSink {
   /** the line buf[start, nl): `nl` is its newline, or the end of the input for a last line without one */
   line(buf: Buffer, start: number, nl: number, newline: boolean): void;
   /** `count` kernel records (RECORD_INTS each) of whole lines in `buf`, the kernel's input */
-  records(buf: Buffer, records: Int32Array, count: number): void;
+  records(buf: Buffer, records: Int32Array, count: number, kernel: LineKernel): void;
   /** a line longer than the limit: its first bytes, and how many after them were not kept */
   longLine(head: Buffer, dropped: number, newline: boolean): void;
   /** takes the kernel's input[from, to) itself instead of `records` (returns where it stopped) */
@@ -94,7 +94,7 @@ export class LineFeed {
     for (;;) {
       const count = kernel.scan(from, to);
       if (count === 0) return from;
-      this.sink.records(kernel.input, kernel.records, count);
+      this.sink.records(kernel.input, kernel.records, count, kernel);
       from = kernel.consumed();
     }
   }

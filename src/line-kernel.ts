@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 
-/** Ints per line in `records`: start, newline, tag key, tag at, message after, wrapper slot. */
-export const RECORD_INTS = 6;
+/** Ints per line in `records`: start, newline, tag key, tag at, message after, wrapper slot, remembered wrapper, clock. */
+export const RECORD_INTS = 8;
 /** a wrapper slot's bytes are new to the cache: parse them and keep the result for the slot */
 export const MISS = 1 << 16;
 /** the message starts with `m` (after blanks): perhaps an rsyslog repeat */
 export const M_FOLLOWS = 1 << 17;
+/** with MISS: a remembered wrapper (see `remember`, record int 6) but for its clock (int 7, ms within the hour) */
+export const LATER = 1 << 18;
 export const SLOT_MASK = 0xffff;
 
 const INPUT_BYTES = 1 << 20;
@@ -24,6 +26,7 @@ interface Exports {
   takeKeptBytes(): number;
   takeLines(): number;
   takeKept(): number;
+  remember(k: number, len: number, shape: number, at: number, frac: number): number;
 }
 
 const KEYS = 8_000_000;
@@ -96,6 +99,15 @@ export class LineKernel {
 
   takeKept(): number {
     return this.k.takeKept();
+  }
+
+  /**
+   * Remembers the wrapper key in input[k, k + len) whose clock's seconds start at `at` within it
+   * (`frac` fraction digits): later wrappers that differ only in the clock are then found in the
+   * kernel (LATER). Returns its number, or -1.
+   */
+  remember(k: number, len: number, shape: number, at: number, frac: number): number {
+    return this.k.remember(k, len, shape, at, frac);
   }
 
   /** A new file: wrappers are cached per file (its year and zone can differ). */

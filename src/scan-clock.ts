@@ -28,6 +28,8 @@ export class LaterWrappers {
   private readonly hintAt = new Int32Array(TABLE);
   private readonly hintFrac = new Int32Array(TABLE);
   private readonly masked: Int32Array;
+  /** where the clock was in the wrapper the last successful `find` returned */
+  found: ClockSpot | null = null;
 
   constructor(private readonly words: Int32Array) {
     this.bases = new Int32Array(TABLE * words.length);
@@ -59,7 +61,9 @@ export class LaterWrappers {
     const o = slot * this.words.length;
     for (let i = (len + 3) >> 2; i-- > 0;) if (this.bases[o + i] !== this.masked[i]) return null;
     const base = this.baseValue[slot]!;
-    return wrapper(base.host, base.time! + (minute * 60 + second) * 1000 + millis - this.baseClock[slot]!, base.repeat);
+    const clock = (minute * 60 + second) * 1000 + millis;
+    this.found = { at, frac, clock };
+    return wrapper(base.host, base.time! + clock - this.baseClock[slot]!, base.repeat);
   }
 
   remember(buf: Buffer, k: number, len: number, shape: number, spot: ClockSpot, value: Wrapper): void {

@@ -1,5 +1,6 @@
 import { LineFeed, type LineSink } from './line-feed.js';
-import { MISS, M_FOLLOWS, RECORD_INTS, SLOT_MASK } from './line-kernel.js';
+import { LATER, MISS, M_FOLLOWS, RECORD_INTS, SLOT_MASK, type LineKernel } from './line-kernel.js';
+import type { ClockSpot } from './scan-clock.js';
 import { parseLine } from './parse-line.js';
 import { atLeastOne, repeatedAt } from './scan-repeat.js';
 import type { ScanResult } from './scan-result.js';
@@ -23,6 +24,9 @@ export class SummaryScanner implements LineSink {
   private fileStart = 0;
   /** the wrapper parsed for each of the kernel's cache slots */
   private readonly slotWrappers: (Wrapper | null)[] = new Array<Wrapper | null>(SLOT_MASK + 1).fill(null);
+  /** wrappers the kernel remembers (LATER), by number: the wrapper and its clock in ms within the hour */
+  private readonly bases: [Wrapper, number][] = [];
+  private readonly toRemember: [k: number, len: number, shape: number, spot: ClockSpot, value: Wrapper][] = [];
 
   constructor(private readonly maxLineBytes = 1 << 20) {
     this.feed = new LineFeed(this, maxLineBytes);
@@ -64,7 +68,7 @@ export class SummaryScanner implements LineSink {
     return this.tally.take();
   }
 
-  records(buf: Buffer, r: Int32Array, count: number): void {
+  records(buf: Buffer, r: Int32Array, count: number, kernel: LineKernel): void {
     this.wrappers.use(buf);
     const max = this.maxLineBytes;
     const slots = this.slotWrappers;
@@ -78,12 +82,7 @@ export class SummaryScanner implements LineSink {
         this.slowLine(buf, start, nl);
         continue;
       }
-      let found: Wrapper | null;
-      if (slot >= 0 && (slot & MISS) === 0) found = slots[slot & SLOT_MASK]!;
-      else {
-        found = this.wrappers.get(buf, start, r[i + 3]!);
-        if (slot >= 0) slots[slot & SLOT_MASK] = found;
-      }
+      const found = slot >= 0 && (slot & MISS) === 0 ? slots[slot & SLOT_MASK]! : this.missed(buf, r, i, slot);
       if (found === null) {
         this.slowLine(buf, start, nl);
         continue;
@@ -94,6 +93,25 @@ export class SummaryScanner implements LineSink {
       this.tally.lines++;
       this.tally.count(key >> 3, key & 7, atLeastOne(repeat), found);
     }
+    // told to the kernel once its records are read: it found this batch's lines without them
+    for (const [k, len, shape, spot, value] of this.toRemember.splice(0)) {
+      const base = kernel.remember(k, len, shape, spot.at, spot.frac);
+      if (base >= 0) this.bases[base] = [value, spot.clock];
+    }
+  }
+
+  /** A wrapper the kernel had not cached: a remembered one whose clock moved (LATER), else from the JS caches or parsed. */
+  private missed(buf: Buffer, r: Int32Array, i: number, slot: number): Wrapper | null {
+    if (slot >= 0 && (slot & LATER) !== 0) {
+      const [base, clock] = this.bases[r[i + 6]!]!;
+      return (this.slotWrappers[slot & SLOT_MASK] = wrapper(base.host, base.time! + r[i + 7]! - clock, base.repeat));
+    }
+    const found = this.wrappers.get(buf, r[i]!, r[i + 3]!);
+    if (slot < 0) return found;
+    this.slotWrappers[slot & SLOT_MASK] = found;
+    const kc = this.wrappers.keyClock;
+    if (found !== null && kc !== null) this.toRemember.push([kc.k, kc.len, kc.shape, kc.spot, found]);
+    return found;
   }
 
   longLine(head: Buffer, dropped: number): void {

@@ -42,6 +42,11 @@ export class WrapperCache {
   private view: DataView = new DataView(new ArrayBuffer(0));
   private file: ScanFile = { name: '', year: 0 };
   private spot: ClockSpot | null = null;
+  /**
+   * After `get` parsed a wrapper or found it by its clock: the key (its bytes after any <PRI>,
+   * from `k`) and where its clock is within it; else null. The summary's kernel remembers these.
+   */
+  keyClock: { k: number; len: number; shape: number; spot: ClockSpot } | null = null;
 
   constructor(private readonly hostOf: (name: string) => number) {}
 
@@ -59,6 +64,7 @@ export class WrapperCache {
 
   /** The wrapper between `start` and the tag at `p`; null when it is not plain ASCII. */
   get(buf: Buffer, start: number, p: number): Wrapper | null {
+    this.keyClock = null;
     let k = start;
     let pri = 0;
     if (buf[k] === 60) {
@@ -103,10 +109,16 @@ export class WrapperCache {
       if (i === n) return this.values[slot]!;
     }
     this.spot = null;
-    const value = (len >= 4 ? this.later.find(buf, k, len, shape) : null) ?? this.parse(buf, start, p);
+    const later = len >= 4 ? this.later.find(buf, k, len, shape) : null;
+    const value = later ?? this.parse(buf, start, p);
     if (value === null) return null;
+    if (later !== null) this.keyClock = { k, len, shape, spot: this.later.found! };
     const spot = this.spot as ClockSpot | null;
-    if (spot !== null && spot.at >= k - start) this.later.remember(buf, k, len, shape, { ...spot, at: spot.at - (k - start) }, value);
+    if (spot !== null && spot.at >= k - start) {
+      const keySpot = { ...spot, at: spot.at - (k - start) };
+      this.later.remember(buf, k, len, shape, keySpot, value);
+      this.keyClock = { k, len, shape, spot: keySpot };
+    }
     keys.set(words.subarray(0, n), o);
     this.keyShape[slot] = shape;
     this.values[slot] = value;

@@ -170,6 +170,22 @@ test('summary: scanner and records agree while wrapper clocks move', async () =>
   }
 });
 
+// More distinct wrappers than the kernel's and the JS caches' slots (8192 each): collisions evict
+// entries at different times in each cache, and the kernel's remembered clocks must follow.
+test('summary: scanner and records agree when wrappers outnumber the caches', async () => {
+  const lines: string[] = [];
+  let seed = 11;
+  const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  for (let n = 0, ms = Date.UTC(2026, 10, 20, 9, 59, 0); n < 60_000; n++, ms += rand(40)) {
+    const t = new Date(ms).toISOString();
+    const host = `fw-${rand(700)}`;
+    lines.push(rand(2) ? `<166>Nov 20 2026 ${t.slice(11, 19)} ${host} : %ASA-${rand(8)}-30201${rand(4)}: x` : `${t.slice(0, 23)}Z ${host} %FTD-6-430002: y`);
+  }
+  const log = join(dir, 'many-wrappers.log');
+  writeFileSync(log, lines.join('\n'));
+  assert.equal(await inProcess(log, 'scan'), await inProcess(log, 'records'));
+});
+
 // Pieces as small as a few bytes: lines cut across pieces, pieces inside one line, long lines.
 test('summary: pieces of any size count as one scan of the whole file', () => {
   const file = join(dir, 'pieces.log');

@@ -10,7 +10,7 @@
 // (non-ASCII, longer than 128 bytes, or no tag). M_FOLLOWS: the message starts with `m`
 // (perhaps an rsyslog `message repeated N times`).
 
-const RECORD_INTS: i32 = 6;
+const RECORD_INTS: i32 = 8;
 const SLOTS: i32 = 8192;
 const KEY_MAX: i32 = 128;
 const SLOT_BYTES: i32 = 8 + KEY_MAX;
@@ -18,6 +18,17 @@ const SLACK: i32 = 256;
 
 export const MISS: i32 = 1 << 16;
 export const M_FOLLOWS: i32 = 1 << 17;
+/** with MISS: the wrapper is a remembered one (record int 6) whose clock moved (int 7: its clock) */
+export const LATER: i32 = 1 << 18;
+// wrappers that differ from a remembered one only in the clock's minute, second and fraction
+// digits (LaterWrappers in scan-clock.ts, whose rules these are): per layout, where the clock is;
+// per remembered wrapper, its bytes with those digits zeroed
+const LAYOUTS: i32 = 4096;
+const LAYOUT_BYTES: i32 = 12;
+const BASES: i32 = 8192;
+const BASE_BYTES: i32 = 16 + KEY_MAX;
+let layoutBase: usize = 0;
+let baseBase: usize = 0;
 
 let inBase: usize = 0;
 let outBase: usize = 0;
@@ -42,7 +53,9 @@ export function init(inputBytes: i32, records: i32): usize {
   outRecords = records;
   inputCap = inputBytes;
   keyBase = outBase + <usize>records * <usize>RECORD_INTS * 4;
-  grow(keyBase + <usize>SLOTS * <usize>SLOT_BYTES);
+  layoutBase = keyBase + <usize>SLOTS * <usize>SLOT_BYTES;
+  baseBase = layoutBase + <usize>LAYOUTS * <usize>LAYOUT_BYTES;
+  grow(baseBase + <usize>BASES * <usize>BASE_BYTES);
   clearWrappers();
   return inBase;
 }
@@ -56,7 +69,7 @@ function grow(end: usize): void {
 /** Room for the raw filter: the verdict table (returned) and the kept lines (keptAt). */
 export function initFilter(): usize {
   if (verdictBase == 0) {
-    verdictBase = (keyBase + <usize>SLOTS * <usize>SLOT_BYTES + 63) & ~63;
+    verdictBase = (baseBase + <usize>BASES * <usize>BASE_BYTES + 63) & ~63;
     keptBase = (verdictBase + <usize>KEYS + 63) & ~63;
     grow(keptBase + <usize>inputCap + <usize>SLACK);
   }
@@ -138,6 +151,90 @@ export function consumed(): i32 {
 /** Forgets every cached wrapper (a new file: its year and zone can differ). */
 export function clearWrappers(): void {
   for (let s: i32 = 0; s < SLOTS; s++) store<i32>(keyBase + <usize>(s * SLOT_BYTES), -1);
+  memory.fill(layoutBase, 0, <usize>LAYOUTS * <usize>LAYOUT_BYTES);
+  for (let b: i32 = 0; b < BASES; b++) store<i32>(baseBase + <usize>(b * BASE_BYTES), -1);
+}
+
+/**
+ * Remembers the wrapper in input[k, k + len) (`shape`: len * 2 + 1 if a <PRI> was left out),
+ * whose clock's seconds start at k + at with `frac` fraction digits after them; returns its base
+ * number, or -1 when the digits are not a clock.
+ */
+export function remember(k: i32, len: i32, shape: i32, at: i32, frac: i32): i32 {
+  const from = inBase + <usize>k;
+  if (at < 3 || at + 3 + frac > len || len > KEY_MAX) return -1;
+  const lh = layoutHash(from, len, shape);
+  const hint = layoutBase + <usize>((lh & (LAYOUTS - 1)) * LAYOUT_BYTES);
+  store<u32>(hint, lh | 1);
+  store<i32>(hint, at, 4);
+  store<i32>(hint, frac, 8);
+  const b = maskedHash(from, len, at, frac) & (BASES - 1);
+  const entry = baseBase + <usize>(b * BASE_BYTES);
+  store<i32>(entry, shape);
+  store<i32>(entry, at, 4);
+  store<i32>(entry, frac, 8);
+  copyMasked(entry + 16, from, len, at, frac);
+  return b;
+}
+
+let laterClock: i32 = 0;
+
+/** A remembered wrapper that this one is but for its clock: its base number (laterClock: this clock in ms within the hour), or -1. */
+function laterBase(from: usize, len: i32, shape: i32): i32 {
+  const lh = layoutHash(from, len, shape);
+  const hint = layoutBase + <usize>((lh & (LAYOUTS - 1)) * LAYOUT_BYTES);
+  if (load<u32>(hint) != (lh | 1)) return -1;
+  const at = load<i32>(hint, 4);
+  const frac = load<i32>(hint, 8);
+  if (at < 3 || at + 3 + frac > len) return -1;
+  const minute = sixty(from + <usize>(at - 3));
+  const second = sixty(from + <usize>at);
+  if (minute < 0 || second < 0) return -1;
+  let millis: i32 = 0;
+  for (let i: i32 = 0; i < frac; i++) {
+    const d = <i32>load<u8>(from + <usize>(at + 3 + i)) - 48;
+    if (d < 0 || d > 9) return -1;
+    if (i < 3) millis = millis * 10 + d;
+  }
+  for (let i: i32 = frac; i < 3; i++) millis *= 10;
+  const b = maskedHash(from, len, at, frac) & (BASES - 1);
+  const entry = baseBase + <usize>(b * BASE_BYTES);
+  if (load<i32>(entry) != shape || load<i32>(entry, 4) != at || load<i32>(entry, 8) != frac) return -1;
+  for (let i: i32 = 0; i < len; i++) if (load<u8>(entry + 16 + <usize>i) != masked(from, i, at, frac)) return -1;
+  laterClock = (minute * 60 + second) * 1000 + millis;
+  return b;
+}
+
+/** The byte at i of a wrapper whose clock is at `at`: 0 for the minute, second and fraction digits. */
+// @ts-ignore: decorator
+@inline
+function masked(from: usize, i: i32, at: i32, frac: i32): u8 {
+  return i >= at - 3 && i <= at + 2 + frac && i != at - 1 && i != at + 2 ? 0 : load<u8>(from + <usize>i);
+}
+
+function maskedHash(from: usize, len: i32, at: i32, frac: i32): i32 {
+  let h: u32 = <u32>len;
+  for (let i: i32 = 0; i < len; i++) h = (h ^ masked(from, i, at, frac)) * 0x01000193;
+  return <i32>(h ^ (h >> 15));
+}
+
+function copyMasked(to: usize, from: usize, len: i32, at: i32, frac: i32): void {
+  for (let i: i32 = 0; i < len; i++) store<u8>(to + <usize>i, masked(from, i, at, frac));
+}
+
+/** Wrappers of one layout (the same bytes but for digits, <PRI> or not) share a hint. */
+function layoutHash(from: usize, len: i32, shape: i32): u32 {
+  let h: u32 = <u32>shape;
+  for (let i: i32 = 0; i < len; i++) {
+    const c = load<u8>(from + <usize>i);
+    h = (h ^ (c >= 48 && c <= 57 ? 48 : c)) * 0x01000193;
+  }
+  return h ^ (h >> 15);
+}
+
+function sixty(at: usize): i32 {
+  const tens = <i32>load<u8>(at) - 48, ones = <i32>load<u8>(at + 1) - 48;
+  return tens >= 0 && tens <= 5 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /**
@@ -159,7 +256,7 @@ export function scan(from: i32, to: i32): i32 {
     store<i32>(rec, key, 8);
     store<i32>(rec, at, 12);
     store<i32>(rec, after, 16);
-    store<i32>(rec, key >= 0 ? wrapperSlot(base, start, at, after, nl) : -1, 20);
+    store<i32>(rec, key >= 0 ? wrapperSlot(base, start, at, after, nl, rec) : -1, 20);
     n++;
     pos = nl + 1;
   }
@@ -236,8 +333,8 @@ function afterClass(base: usize, q: i32): i32 {
   return -1;
 }
 
-/** The cache slot for the wrapper of the line at `start` whose tag is at `at`, with flags. */
-function wrapperSlot(base: usize, start: i32, at: i32, after: i32, nl: i32): i32 {
+/** The cache slot for the wrapper of the line at `start` whose tag is at `at`, with flags (LATER: ints 6 and 7 of `rec`). */
+function wrapperSlot(base: usize, start: i32, at: i32, after: i32, nl: i32, rec: usize): i32 {
   let k = start;
   let pri: i32 = 0;
   if (load<u8>(base + <usize>k) == 60) {
@@ -283,6 +380,14 @@ function wrapperSlot(base: usize, start: i32, at: i32, after: i32, nl: i32): i32
   if (load<i32>(entry) == shape && sameBytes(entry + 8, from, len)) return slot | flags;
   store<i32>(entry, shape);
   memory.copy(entry + 8, from, <usize>len);
+  if (len >= 4) {
+    const b = laterBase(from, len, shape);
+    if (b >= 0) {
+      store<i32>(rec, b, 24);
+      store<i32>(rec, laterClock, 28);
+      flags |= LATER;
+    }
+  }
   return slot | MISS | flags;
 }
 
@@ -314,11 +419,23 @@ function findEither(base: usize, pos: i32, to: i32): i32 {
   return to;
 }
 
-/** The first newline at or after `pos`, or `to`. */
+/** The first newline at or after `pos`, or `to`: 64 bytes a step (most of a line is after its tag). */
 // @ts-ignore: decorator
 @inline
 function findNewline(base: usize, pos: i32, to: i32): i32 {
   const nlv = i8x16.splat(10);
+  while (pos + 64 <= to) {
+    const at = base + <usize>pos;
+    const a = i8x16.eq(v128.load(at), nlv);
+    const b = i8x16.eq(v128.load(at, 16), nlv);
+    const c = i8x16.eq(v128.load(at, 32), nlv);
+    const d = i8x16.eq(v128.load(at, 48), nlv);
+    if (v128.any_true(v128.or(v128.or(a, b), v128.or(c, d)))) {
+      const m = <u64>i8x16.bitmask(a) | (<u64>i8x16.bitmask(b) << 16) | (<u64>i8x16.bitmask(c) << 32) | (<u64>i8x16.bitmask(d) << 48);
+      return pos + <i32>ctz(m);
+    }
+    pos += 64;
+  }
   while (pos < to) {
     const m = i8x16.bitmask(i8x16.eq(v128.load(base + <usize>pos), nlv));
     if (m != 0) {
