@@ -34,7 +34,7 @@ export class KeptLines {
   private size = 0;
 
   /** `room`: bytes per buffer (filtered output is usually a small part of the input) */
-  constructor(private readonly output: PieceOutput, private readonly room = 1 << 18) {}
+  constructor(private readonly output: PieceOutput, private readonly room = 1 << 16) {}
 
   /** from[start, end) and, if `newline`, a newline after it */
   add(from: Buffer, start: number, end: number, newline: boolean): void {

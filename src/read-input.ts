@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, fstatSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -17,11 +17,25 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 const READ_CHUNK = 1 << 20;
 
 export async function openInput(path: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<OpenedInput> {
-  if (path === '-') return { name: STDIN_NAME, mtime: null, size: null, chunks: gunzipIfGzip(stdin as AsyncIterable<Buffer>) };
+  if (path === '-') return { name: STDIN_NAME, mtime: null, size: null, chunks: gunzipIfGzip(stdin === process.stdin && stdinIsFile() ? stdinFile() : stdin as AsyncIterable<Buffer>) };
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
   return { name: path, mtime: info.mtime, size: info.size, chunks: gunzipIfGzip(stream) };
+}
+
+/** `asalog < file`: stdin is a regular file, read a megabyte at a time (process.stdin reads 64 KB). */
+function stdinIsFile(): boolean {
+  try {
+    return fstatSync(0).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function stdinFile(): AsyncIterable<Buffer> {
+  // from the current offset (a shell may have read part of it already); fd 0 stays open
+  return createReadStream('', { fd: 0, highWaterMark: READ_CHUNK, autoClose: false });
 }
 
 /**

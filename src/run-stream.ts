@@ -11,6 +11,7 @@ import { yearContext } from './year-context.js';
 import { csvHeader } from './render-record.js';
 import { compileStep } from './stream-line.js';
 import { pieceRunner } from './stream-piece.js';
+import { filterInput } from './raw-stream.js';
 import { filterFileInWorkers } from './raw-workers.js';
 import { StreamPool, streamFileInWorkers, useWorkers } from './stream-workers.js';
 
@@ -71,6 +72,13 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
           onError(path, describeReadError(err));
         }
         await sink.flush();
+        continue;
+      }
+      if (prefilter !== null && !opts.withFilename && !opts.follow) {
+        // raw lines filtered on the tag, in this thread: most decided from their bytes (raw-stream.ts)
+        const r = await filterInput(path, { prefilter, step }, { year: opts.year, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, signal: io.signal, stdin: io.stdin, onError, onWarning }, sink);
+        result.lines += r.lines;
+        result.matched += r.matched;
         continue;
       }
       const batches = readLines({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -44,4 +44,20 @@ test('raw output with the byte pre-filter equals the normal path (generated log)
 
 test('raw output with the byte pre-filter equals the normal path (corpus)', { skip: HAVE_CORPUS ? false : NO_CORPUS }, async () => {
   await assertSameRaw(corpusLogs());
+});
+
+// `asalog < file` reads stdin as a file (a megabyte at a time), `cat file | asalog` as a pipe:
+// both must print what `asalog file` prints; also with the WebAssembly kernel off.
+test('raw filter and summary: stdin as a file, as a pipe and the file argument agree', async () => {
+  const log = join(dir, 'stdin.log');
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '20000', '--seed', '9', '--out', log], { cwd: ROOT });
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', XDG_CONFIG_HOME: join(ROOT, '.asalog-tmp', 'no-config') };
+  const viaFd = (args: string[], extra: Record<string, string> = {}): Buffer => execFileSync(process.execPath, [join(ROOT, 'bin', 'asalog.js'), ...args], { stdio: [openSync(log, 'r'), 'pipe', 'pipe'], env: { ...env, ...extra } });
+  for (const args of [['-s', '<=3', '-o', 'raw'], ['--id', '302013,106023', '-o', 'raw'], ['summary', '-o', 'json', '--year', '2026']]) {
+    const file = (await runCli([...args, log])).stdout.toString().replaceAll(log, '(stdin)');
+    const piped = (await runCli(args, { input: readFileSync(log) })).stdout.toString();
+    assert.equal(piped, file, `piped: ${args.join(' ')}`);
+    assert.equal(viaFd(args).toString(), file, `< file: ${args.join(' ')}`);
+    assert.equal(viaFd(args, { ASALOG_SCAN_KERNEL: 'js' }).toString(), file, `< file, kernel off: ${args.join(' ')}`);
+  }
 });
