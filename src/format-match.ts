@@ -67,26 +67,63 @@ function preferTie(c: Candidate, top: Candidate, view: LineView): boolean {
 // candidates, one look for each literal rules out at once every pattern that needs a missing one.
 const PRESENCE_FROM = 6;
 
-function lacksLiteral(p: Pattern, view: LineView, seen: Map<string, boolean>): boolean {
-  const lits = view.squeezed ? p.squeezed : p.lits;
-  for (let i = 1; i < lits.length - 1; i++) {
-    const lit = lits[i]!;
-    if (lit.length < 2) continue;
-    let has = seen.get(lit);
-    if (has === undefined) seen.set(lit, (has = view.text.includes(lit)));
-    if (!has) return true;
+/** The distinct inner literals (2+ characters) of a candidate list, and which each candidate needs. */
+interface LiteralIndex {
+  lits: string[];
+  needs: Int32Array[];
+}
+
+const literalIndexes = new WeakMap<readonly Candidate[], [strict: LiteralIndex, squeezed: LiteralIndex]>();
+
+function indexLiterals(candidates: readonly Candidate[], squeezed: boolean): LiteralIndex {
+  const ids = new Map<string, number>();
+  const needs = candidates.map((c) => {
+    const lits = squeezed ? c.pattern.squeezed : c.pattern.lits;
+    const own: number[] = [];
+    for (let i = 1; i < lits.length - 1; i++) {
+      const lit = lits[i]!;
+      if (lit.length < 2) continue;
+      let id = ids.get(lit);
+      if (id === undefined) ids.set(lit, (id = ids.size));
+      own.push(id);
+    }
+    return Int32Array.from(own);
+  });
+  return { lits: [...ids.keys()], needs };
+}
+
+function literalIndex(candidates: readonly Candidate[], squeezed: boolean): LiteralIndex {
+  let pair = literalIndexes.get(candidates);
+  if (!pair) literalIndexes.set(candidates, (pair = [indexLiterals(candidates, false), indexLiterals(candidates, true)]));
+  return pair[squeezed ? 1 : 0];
+}
+
+/** Whether the text lacks a literal the candidate needs; `seen` remembers each literal's answer for this line (-1: not looked for). */
+function lacksLiteral(needs: Int32Array, index: LiteralIndex, text: string, seen: Int8Array): boolean {
+  for (let i = 0; i < needs.length; i++) {
+    const id = needs[i]!;
+    let has = seen[id]!;
+    if (has < 0) seen[id] = has = text.includes(index.lits[id]!) ? 1 : 0;
+    if (has === 0) return true;
   }
   return false;
 }
+
+let seenLiterals = new Int8Array(256);
 
 /** The best-scoring candidate for `view`; ties go to the variant written in the line's case, else the earlier. */
 export function bestMatch<C extends Candidate>(candidates: readonly C[], view: LineView): (ScoredMatch & { candidate: C }) | null {
   let top: C | null = null;
   let topScore = -1;
-  const seen = candidates.length >= PRESENCE_FROM ? new Map<string, boolean>() : null;
-  for (const c of candidates) {
+  const index = candidates.length >= PRESENCE_FROM ? literalIndex(candidates, view.squeezed) : null;
+  if (index !== null) {
+    if (seenLiterals.length < index.lits.length) seenLiterals = new Int8Array(index.lits.length * 2);
+    seenLiterals.fill(-1, 0, index.lits.length);
+  }
+  for (let n = 0; n < candidates.length; n++) {
+    const c = candidates[n]!;
     if (top && c.ceiling < topScore) break;
-    if (seen && lacksLiteral(c.pattern, view, seen)) continue;
+    if (index !== null && lacksLiteral(index.needs[n]!, index, view.text, seenLiterals)) continue;
     const need = 2 * c.pattern.fields.length;
     if (scratch.length < need) scratch = new Int32Array(need * 2);
     const score = scanPattern(c.pattern, view, scratch);
