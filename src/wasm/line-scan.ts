@@ -299,6 +299,24 @@ function findLine(base: usize, start: i32, to: i32): i32 {
 
 /** TagReader.read from the `%` at `p`: id * 8 + severity, or -1; sets tagEnd (past a `:`). */
 function readTag(base: usize, p: i32): i32 {
+  // `%ASA-6-302013` and `%FTD-6-302013`, the usual spellings, from two 8-byte loads
+  const w = load<u64>(base + <usize>p);
+  const head = w & 0xffffffffff;
+  if (head == 0x2d41534125 || head == 0x2d44544625) {
+    const sev = <i32>((w >> 40) & 0xff) - 48;
+    const digits = load<u64>(base + <usize>p + 7) & 0xffffffffffff;
+    // six bytes 0x30-0x39: high nibbles 3, and adding 6 to each leaves them 3
+    if (sev >= 0 && sev <= 7 && ((w >> 48) & 0xff) == 45 && (digits & 0xf0f0f0f0f0f0) == 0x303030303030 && ((digits + 0x060606060606) & 0xf0f0f0f0f0f0) == 0x303030303030) {
+      const v = digits - 0x303030303030;
+      const id = <i32>(v & 0xff) * 100000 + <i32>((v >> 8) & 0xff) * 10000 + <i32>((v >> 16) & 0xff) * 1000 + <i32>((v >> 24) & 0xff) * 100 + <i32>((v >> 32) & 0xff) * 10 + <i32>((v >> 40) & 0xff);
+      let e = p + 13;
+      const c = load<u8>(base + <usize>e);
+      if (c == 58) e++;
+      else if (c != 32 && c != 9 && c != 10 && c != 11 && c != 12 && c != 13) return -1;
+      tagEnd = e;
+      return id * 8 + sev;
+    }
+  }
   const c1 = load<u8>(base + <usize>p + 1), c2 = load<u8>(base + <usize>p + 2), c3 = load<u8>(base + <usize>p + 3);
   const platform = (c1 == 65 && c2 == 83 && c3 == 65) || (c1 == 70 && ((c2 == 84 && c3 == 68) || (c2 == 68 && c3 == 84))) || (c1 == 80 && c2 == 73 && c3 == 88);
   if (!platform || load<u8>(base + <usize>p + 4) != 45) return -1;
