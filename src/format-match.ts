@@ -42,6 +42,7 @@ function compileEntry(entry: CatalogEntry): CompiledEntry {
   const formats = entry.variants.map((v) => compileFormat(v.format, variablesOf(v)));
   const candidates = formats.flatMap((f, variant) => f.patterns.map((pattern) => ({ variant, pattern, ceiling: pattern.weight + pattern.bonus })));
   c = { formats, candidates: candidates.sort(byCeiling) };
+  indexOnce(c.candidates);
   compiled.set(entry, c);
   return c;
 }
@@ -92,10 +93,9 @@ function indexLiterals(candidates: readonly Candidate[], squeezed: boolean): Lit
   return { lits: [...ids.keys()], needs };
 }
 
-function literalIndex(candidates: readonly Candidate[], squeezed: boolean): LiteralIndex {
-  let pair = literalIndexes.get(candidates);
-  if (!pair) literalIndexes.set(candidates, (pair = [indexLiterals(candidates, false), indexLiterals(candidates, true)]));
-  return pair[squeezed ? 1 : 0];
+/** An entry's candidates are compiled once: index their literals once (ad hoc lists, as --infer makes per line, are not). */
+function indexOnce(candidates: readonly Candidate[]): void {
+  if (candidates.length >= PRESENCE_FROM && !literalIndexes.has(candidates)) literalIndexes.set(candidates, [indexLiterals(candidates, false), indexLiterals(candidates, true)]);
 }
 
 /** Whether the text lacks a literal the candidate needs; `seen` remembers each literal's answer for this line (-1: not looked for). */
@@ -111,11 +111,26 @@ function lacksLiteral(needs: Int32Array, index: LiteralIndex, text: string, seen
 
 let seenLiterals = new Int8Array(256);
 
+function lacksLiteralOnce(p: Pattern, view: LineView, seen: Map<string, boolean>): boolean {
+  const lits = view.squeezed ? p.squeezed : p.lits;
+  for (let i = 1; i < lits.length - 1; i++) {
+    const lit = lits[i]!;
+    if (lit.length < 2) continue;
+    let has = seen.get(lit);
+    if (has === undefined) seen.set(lit, (has = view.text.includes(lit)));
+    if (!has) return true;
+  }
+  return false;
+}
+
 /** The best-scoring candidate for `view`; ties go to the variant written in the line's case, else the earlier. */
 export function bestMatch<C extends Candidate>(candidates: readonly C[], view: LineView): (ScoredMatch & { candidate: C }) | null {
   let top: C | null = null;
   let topScore = -1;
-  const index = candidates.length >= PRESENCE_FROM ? literalIndex(candidates, view.squeezed) : null;
+  const many = candidates.length >= PRESENCE_FROM;
+  const index = many ? literalIndexes.get(candidates)?.[view.squeezed ? 1 : 0] ?? null : null;
+  // a list made for this line (--infer): literals looked up as they come
+  const seen = many && index === null ? new Map<string, boolean>() : null;
   if (index !== null) {
     if (seenLiterals.length < index.lits.length) seenLiterals = new Int8Array(index.lits.length * 2);
     seenLiterals.fill(-1, 0, index.lits.length);
@@ -124,6 +139,7 @@ export function bestMatch<C extends Candidate>(candidates: readonly C[], view: L
     const c = candidates[n]!;
     if (top && c.ceiling < topScore) break;
     if (index !== null && lacksLiteral(index.needs[n]!, index, view.text, seenLiterals)) continue;
+    if (seen !== null && lacksLiteralOnce(c.pattern, view, seen)) continue;
     const need = 2 * c.pattern.fields.length;
     if (scratch.length < need) scratch = new Int32Array(need * 2);
     const score = scanPattern(c.pattern, view, scratch);

@@ -23,8 +23,9 @@ export class LineFeed {
   private carryDropped = 0;
   private readonly kernel: LineKernel | null;
 
-  constructor(private readonly sink: LineSink, private readonly maxLineBytes: number) {
-    this.kernel = LineKernel.open({ filter: sink.scanKernel !== undefined });
+  /** `kernel`: one to reuse (it is the caller's to share only between feeds used one at a time) */
+  constructor(private readonly sink: LineSink, private readonly maxLineBytes: number, kernel?: LineKernel | null) {
+    this.kernel = kernel !== undefined ? kernel : LineKernel.open({ filter: sink.scanKernel !== undefined });
   }
 
   /** Where a reader can read bytes for `push` without a copy (the kernel's input), or null. */

@@ -49,7 +49,7 @@ export async function filterFileInWorkers(init: StreamWorkerInit, local: { prefi
   const stop = (): void => FilePieces.stop(range.shared);
   opts.signal?.addEventListener('abort', stop, { once: true });
   if (opts.signal?.aborted) stop();
-  const done = new Map<number, RawResult>();
+  const done = new Map<number, Piece<RawResult>>();
   // Worker news (a piece, an end) wakes this thread when it waits: checked and awaited with no
   // await in between, so none is missed.
   let wake: (() => void) | null = null;
@@ -62,7 +62,7 @@ export async function filterFileInWorkers(init: StreamWorkerInit, local: { prefi
   const count = Math.min(FilePieces.pieces(range), Math.max(1, Number(opts.env.ASALOG_STREAM_WORKERS) || availableParallelism() - 1) + 1) - 1;
   let running = Math.max(0, count);
   const workers = Array.from({ length: running }, () => runWorker({ init, job: fileJob }, (p) => {
-    done.set(p.index, p.result);
+    done.set(p.index, p);
     wakeUp();
   }).catch((err: Error) => {
     failure ??= err;
@@ -73,9 +73,17 @@ export async function filterFileInWorkers(init: StreamWorkerInit, local: { prefi
   }));
   const total = { lines: 0, matched: 0 };
   let written = 0;
+  // After a stop, the first piece cut short ends the output: what follows it would leave a gap.
+  let cut = false;
   const writeReady = async (): Promise<void> => {
-    for (let r = done.get(written); r !== undefined; r = done.get(written)) {
+    for (let p = done.get(written); p !== undefined && !cut; p = done.get(written)) {
       done.delete(written);
+      if (!p.whole) {
+        cut = true;
+        stop();
+        break;
+      }
+      const r = p.result;
       for (const [n, kept, dropped] of r.long) opts.onWarning(longLineWarning(job.path, total.lines + n, kept, dropped));
       total.lines += r.lines;
       total.matched += r.matched;
@@ -93,12 +101,12 @@ export async function filterFileInWorkers(init: StreamWorkerInit, local: { prefi
         if (!done.has(written) && running > 0) await news();
         continue;
       }
-      done.set(piece.index, piece.result);
+      done.set(piece.index, piece);
       await nextTurn(); // lets Ctrl-C and the workers' pieces in
     }
     for (;;) {
       await writeReady();
-      if (running === 0 && !done.has(written)) break;
+      if (cut || (running === 0 && !done.has(written))) break;
       if (!done.has(written)) await news();
     }
   } finally {

@@ -36,6 +36,8 @@ export interface Piece<R = ScanResult> {
   index: number;
   /** bytes read for it */
   bytes: number;
+  /** false when a stop (Ctrl-C) cut it short: it ends at a read, maybe inside a line */
+  whole: boolean;
   result: R;
 }
 
@@ -108,7 +110,12 @@ export class FilePieces<R> {
     const limit = Math.min(size, (index + 1) * pieceBytes);
     const start = index === 0 ? 0 : this.lineAfter(index * pieceBytes - 1);
     let pos = start;
-    while (pos < limit && Atomics.load(this.state, STOP) === 0) {
+    let whole = true;
+    while (pos < limit) {
+      if (Atomics.load(this.state, STOP) !== 0) {
+        whole = false;
+        break;
+      }
       const n = readSync(this.fd, this.buf, 0, Math.min(READ_CHUNK, size - pos), pos);
       if (n === 0) break;
       // The piece ends with the line that holds its last byte.
@@ -122,8 +129,9 @@ export class FilePieces<R> {
       pos += n;
       if (pos >= limit && this.buf[n - 1] !== 10) pos = this.finishLine(pos);
     }
-    this.scanner.end();
-    return { index, bytes: Math.max(0, pos - start), result: this.scanner.take() };
+    // a piece cut short keeps no half line
+    if (whole) this.scanner.end();
+    return { index, bytes: Math.max(0, pos - start), whole, result: this.scanner.take() };
   }
 
   /** Reads on past the piece's end to the newline that closes its last line. */

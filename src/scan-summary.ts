@@ -75,6 +75,8 @@ export class SummaryScanner implements LineSink {
     for (let i = 0, last = count * RECORD_INTS; i < last; i += RECORD_INTS) {
       const start = r[i]!, nl = r[i + 1]!, key = r[i + 2]!, slot = r[i + 5]!;
       if (nl - start > max) {
+        // the kernel cached this line's wrapper in its slot: the slot's wrapper must follow
+        if (key >= 0 && slot >= 0 && (slot & MISS) !== 0) this.missed(buf, r, i, slot);
         this.longLine(buf.subarray(start, start + max), nl - start - max);
         continue;
       }

@@ -204,3 +204,25 @@ function shell(script: string): Promise<{ code: number | null; out: string; err:
     child.on('close', (code) => resolve({ code, out, err }));
   });
 }
+
+// Workers stop mid-piece on Ctrl-C: a piece cut short must end the output, else the pieces after
+// it leave a gap and a half line is glued to the next.
+describe('Ctrl-C while workers filter a large file', () => {
+  test('the raw output so far is the start of the whole output, cut at a line end', async () => {
+    const file = join(dir, 'slow-raw.log');
+    // lines whose tag is not plain (`;`): each goes through the full parser, slowly enough to stop mid-piece
+    const line = (i: number): string => `Nov 20 10:00:00 fw-1 %ASA-6-302013;x Built inbound TCP connection ${String(i).padStart(9, '0')} for a:1.2.3.4/1 to b:5.6.7.8/2\n`;
+    writeFileSync(file, Array.from({ length: 800_000 }, (_, i) => line(i)).join(''));
+    const child = spawn(process.execPath, [BIN, '-s', '<=7', '-v', '-o', 'raw', file], { env: { ...ENV, ASALOG_STREAM_PATH: 'workers', ASALOG_STREAM_WORKERS: '3', ASALOG_STREAM_PIECE_BYTES: String(16 << 20) } });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await sleep(900);
+    child.kill('SIGINT');
+    assert.equal(await closed, 130);
+    const got = Buffer.concat(out).toString();
+    assert.ok(got === '' || got.endsWith('\n'), 'ends at a line end');
+    const lines = got.split('\n').slice(0, -1);
+    lines.forEach((l, i) => assert.equal(`${l}\n`, line(i), `line ${i + 1}`));
+  });
+});

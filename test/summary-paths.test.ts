@@ -121,6 +121,19 @@ test('summary: the same report on every path with a tiny --max-line (cut lines, 
   assert.match(outs[0]!.stderr, /tricky-long\.log:1: line longer than 40 bytes/);
 });
 
+// A line past --max-line still takes its wrapper's slot in the kernel's cache: the next line
+// with that wrapper must not be counted under the one the slot held before.
+test('summary: the same report on every path when many lines are past --max-line', async () => {
+  const slot = join(dir, 'slot.log');
+  writeFileSync(slot, `Nov 20 10:00:00 host-0 %ASA-6-302013: a\nNov 20 10:00:00 host-2 %ASA-6-302013: ${'x'.repeat(200)}\nNov 20 10:00:00 host-2 %ASA-6-302013: b\n`);
+  const log = join(dir, 'generated-long.log');
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '20000', '--seed', '4', '--out', log], { cwd: ROOT });
+  for (const file of [slot, log]) {
+    const outs = await Promise.all(PATHS.map((p) => runCli(['summary', '-o', 'json', '--year', '2026', '--max-line', '100', file], { env: pathEnv(p) })));
+    outs.forEach((r, i) => assert.equal(r.stdout.toString(), outs[0]!.stdout.toString(), `${PATHS[i]} differs from records on ${file}`));
+  }
+});
+
 test('summary: the same report on every path for a generated log', async () => {
   const log = join(dir, 'generated.log');
   execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '30000', '--seed', '3', '--out', log], { cwd: ROOT });
