@@ -5,7 +5,7 @@ import { LineFeed } from './line-feed.js';
 import { RawFilter, type RawResult } from './raw-filter.js';
 import { longLineWarning } from './read-lines.js';
 import type { TagPrefilter } from './scan-filter.js';
-import { FilePieces, type Piece, type PieceRange } from './scan-pieces.js';
+import { FilePieces, type Piece, type PieceRange, type PieceScanner } from './scan-pieces.js';
 import type { LineStep } from './stream-line.js';
 import type { StreamSink, StreamWorkerInit } from './stream-workers.js';
 
@@ -32,7 +32,7 @@ const PIECE_BYTES = 4 << 20;
 const WINDOW = 8;
 
 /** A piece scanner for `-o raw` with a tag filter: a LineFeed into a RawFilter. */
-export function rawScanner(job: RawFileJob, prefilter: TagPrefilter, step: LineStep): { readBuffer(): Buffer | null; push(c: Buffer): void; end(): void; take(): RawResult } {
+export function rawScanner(job: RawFileJob, prefilter: TagPrefilter, step: LineStep): PieceScanner<RawResult> {
   const filter = new RawFilter(prefilter, (raw) => step(raw, job.file, job.year, job.notAfter), job.maxLineBytes);
   const feed = new LineFeed(filter, job.maxLineBytes);
   return { readBuffer: () => feed.readBuffer(), push: (c) => feed.push(c), end: () => feed.end(), take: () => filter.take() };
