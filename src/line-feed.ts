@@ -4,13 +4,21 @@ import { LineKernel } from './line-kernel.js';
 export interface LineSink {
   /** the line buf[start, nl): `nl` is its newline, or the end of the input for a last line without one */
   line(buf: Buffer, start: number, nl: number, newline: boolean): void;
-  /** `count` kernel records (RECORD_INTS each) of whole lines in `buf`, the kernel's input */
-  records(buf: Buffer, records: Int32Array, count: number, kernel: LineKernel): void;
   /** a line longer than the limit: its first bytes, and how many after them were not kept */
   longLine(head: Buffer, dropped: number, newline: boolean): void;
-  /** takes the kernel's input[from, to) itself instead of `records` (returns where it stopped) */
-  scanKernel?(kernel: LineKernel, from: number, to: number): number;
 }
+
+/** A sink of the kernel's records: `count` (RECORD_INTS each) of whole lines in `buf`, the kernel's input. */
+export interface RecordSink extends LineSink {
+  records(buf: Buffer, records: Int32Array, count: number, kernel: LineKernel): void;
+}
+
+/** A sink that runs the kernel (its filter mode) over input[from, to) itself; returns where it stopped. */
+export interface KernelSink extends LineSink {
+  scanKernel(kernel: LineKernel, from: number, to: number): number;
+}
+
+const runsKernel = (sink: RecordSink | KernelSink): sink is KernelSink => 'scanKernel' in sink;
 
 /**
  * Cuts chunks of bytes into lines for a LineSink: whole lines in bulk through the LineKernel
@@ -24,8 +32,8 @@ export class LineFeed {
   private readonly kernel: LineKernel | null;
 
   /** `kernel`: one to reuse (it is the caller's to share only between feeds used one at a time) */
-  constructor(private readonly sink: LineSink, private readonly maxLineBytes: number, kernel?: LineKernel | null) {
-    this.kernel = kernel !== undefined ? kernel : LineKernel.open({ filter: sink.scanKernel !== undefined });
+  constructor(private readonly sink: RecordSink | KernelSink, private readonly maxLineBytes: number, kernel?: LineKernel | null) {
+    this.kernel = kernel !== undefined ? kernel : LineKernel.open({ filter: runsKernel(sink) });
   }
 
   /** Where a reader can read bytes for `push` without a copy (the kernel's input), or null. */
@@ -91,11 +99,12 @@ export class LineFeed {
 
   /** Feeds the whole lines in the kernel's input[from, to); returns where the rest begins. */
   private scanInput(kernel: LineKernel, from: number, to: number): number {
-    if (this.sink.scanKernel) return this.sink.scanKernel(kernel, from, to);
+    const sink = this.sink;
+    if (runsKernel(sink)) return sink.scanKernel(kernel, from, to);
     for (;;) {
       const count = kernel.scan(from, to);
       if (count === 0) return from;
-      this.sink.records(kernel.input, kernel.records, count, kernel);
+      sink.records(kernel.input, kernel.records, count, kernel);
       from = kernel.consumed();
     }
   }

@@ -1,5 +1,5 @@
-import type { LineSink } from './line-feed.js';
-import { RECORD_INTS, type LineKernel } from './line-kernel.js';
+import type { KernelSink } from './line-feed.js';
+import type { LineKernel } from './line-kernel.js';
 import type { RawLine } from './line-splitter.js';
 import { KeptLines, PieceOutput } from './piece-output.js';
 import { KEEP, plainTag, SKIP, type TagPrefilter } from './scan-filter.js';
@@ -18,7 +18,7 @@ export interface RawResult {
  * is skipped or copied as bytes; any other line goes through `step` (parsed, filtered, written),
  * so the output is the stream view's.
  */
-export class RawFilter implements LineSink {
+export class RawFilter implements KernelSink {
   private readonly output = new PieceOutput();
   private kept = new KeptLines(this.output);
   private lines = 0;
@@ -30,16 +30,6 @@ export class RawFilter implements LineSink {
   line(buf: Buffer, start: number, nl: number, newline: boolean): void {
     const key = newline ? plainTag(buf, start, nl) : -1;
     this.decide(buf, start, nl, newline, key < 0 ? 0 : this.prefilter.verdict(key));
-  }
-
-  records(buf: Buffer, r: Int32Array, count: number): void {
-    const max = this.maxLineBytes;
-    const verdict = this.prefilter.verdict;
-    for (let i = 0, last = count * RECORD_INTS; i < last; i += RECORD_INTS) {
-      const start = r[i]!, nl = r[i + 1]!, key = r[i + 2]!;
-      if (nl - start > max) this.longLine(buf.subarray(start, start + max), nl - start - max, true);
-      else this.decide(buf, start, nl, true, key >= 0 ? verdict(key) : 0);
-    }
   }
 
   /**

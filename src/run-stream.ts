@@ -40,6 +40,8 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
   // one instant for relative --since/--until, on this thread and in every worker
   const now = new Date();
   const { step, prefilter } = compileStep(opts, catalog, palette, now);
+  // `-o raw` filtered on the tag alone: lines decided from their bytes (raw-stream.ts, raw-workers.ts)
+  const rawFilter = prefilter !== null && !opts.withFilename ? { prefilter, step } : null;
   const sink = new OutputSink(io.stdout);
   const result: StreamResult = { lines: 0, matched: 0, unreadable: 0 };
   if (opts.output === 'csv') sink.write(csvHeader());
@@ -58,9 +60,9 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
         const init = { opts, catalog: catalog.sources.map((s) => ({ origin: s.origin, file: s.file })), color: palette.enabled, now: now.getTime() };
         const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
         try {
-          // raw lines filtered on the tag: every thread reads its own pieces (raw-workers.ts)
-          const r = prefilter !== null && !opts.withFilename
-            ? await filterFileInWorkers(init, { prefilter, step }, { path, size: big.size, file: path, ...yearContext(opts.year, big.mtime), maxLineBytes }, { env: io.env, signal: io.signal, onWarning }, sink)
+          // the raw filter: every thread reads its own pieces (raw-workers.ts)
+          const r = rawFilter !== null
+            ? await filterFileInWorkers(init, rawFilter, { path, size: big.size, file: path, ...yearContext(opts.year, big.mtime), maxLineBytes }, { env: io.env, signal: io.signal, onWarning }, sink)
             : await streamFileInWorkers(pool ??= new StreamPool(init, io.env, pieceRunner(step, prefilter, opts)), {
               path, ...yearContext(opts.year, big.mtime), numbered: opts.output !== 'raw', maxLineBytes,
               signal: io.signal, env: io.env, onWarning,
@@ -74,9 +76,9 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
         await sink.flush();
         continue;
       }
-      if (prefilter !== null && !opts.withFilename && !opts.follow) {
-        // raw lines filtered on the tag, in this thread: most decided from their bytes (raw-stream.ts)
-        const r = await filterInput(path, { prefilter, step }, { year: opts.year, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, signal: io.signal, stdin: io.stdin, onError, onWarning }, sink);
+      if (rawFilter !== null && !opts.follow) {
+        // the raw filter in this thread (raw-stream.ts)
+        const r = await filterInput(path, rawFilter, { year: opts.year, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, signal: io.signal, stdin: io.stdin, onError, onWarning }, sink);
         result.lines += r.lines;
         result.matched += r.matched;
         continue;

@@ -36,16 +36,17 @@ export function tagPrefilter(opts: FilterOptions, keep: (r: LogRecord) => boolea
     };
     return (decided[key] = keep(r) ? KEEP : SKIP);
   };
+  const verdict = (key: number): number => decided[key] || decide(key);
   return {
     skip: (buf, start, end) => {
       const key = plainTag(buf, start, end);
-      return key >= 0 && (decided[key] || decide(key)) === SKIP;
+      return key >= 0 && verdict(key) === SKIP;
     },
     keeps: (line) => {
       const key = plainTag(line, 0, line.length);
-      return key >= 0 && (decided[key] || decide(key)) === KEEP;
+      return key >= 0 && verdict(key) === KEEP;
     },
-    verdict: (key) => decided[key] || decide(key),
+    verdict,
   };
 }
 

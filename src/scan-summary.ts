@@ -1,4 +1,4 @@
-import { LineFeed, type LineSink } from './line-feed.js';
+import { LineFeed, type RecordSink } from './line-feed.js';
 import { LATER, MISS, M_FOLLOWS, RECORD_INTS, SLOT_MASK, type LineKernel } from './line-kernel.js';
 import type { ClockSpot } from './scan-clock.js';
 import { parseLine } from './parse-line.js';
@@ -14,7 +14,7 @@ import { wrapper, WrapperCache, type ScanFile, type Wrapper } from './scan-wrapp
  * goes through `parseLine`, so every line counts exactly as the record path counts it. With
  * WebAssembly (LineKernel), lines and tags are found in bulk and wrappers looked up by slot.
  */
-export class SummaryScanner implements LineSink {
+export class SummaryScanner implements RecordSink {
   private readonly tally = new ScanTally();
   private readonly tag = new TagReader();
   private readonly wrappers = new WrapperCache((host) => this.tally.hostOf(host));
