@@ -1,7 +1,7 @@
 // Per-byte cost of hostile lines against normal ones, through classify with fields (the -o json path).
 // Run: node --import tsx bench/hostile.ts
-import { loadCatalog } from '../src/catalog.ts';
-import { classifyLine } from '../src/classify.ts';
+import { loadCatalog } from '../src/catalog/load.ts';
+import { classifyLine } from '../src/classify/line.ts';
 
 const catalog = loadCatalog();
 const SIZE = 100_000;

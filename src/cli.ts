@@ -1,23 +1,23 @@
 import { Command, CommanderError, Option } from 'commander';
-import { loadCatalog, type Catalog } from './catalog.js';
-import { addFilterOptions, addInputOptions, colorOption, langOption, parsePositiveInt } from './cli-options.js';
-import type { Pivot } from './render-summary.js';
-import type { SummaryFormat } from './run-summary.js';
-import type { Bucket } from './summary-report.js';
-import { userCatalogPath } from './config-paths.js';
+import { loadCatalog, type Catalog } from './catalog/load.js';
+import { addFilterOptions, addInputOptions, colorOption, langOption, parsePositiveInt } from './commands/options.js';
+import type { Pivot } from './render/summary.js';
+import type { SummaryFormat } from './summary/run.js';
+import type { Bucket } from './summary/report.js';
+import { userCatalogPath } from './catalog/config-paths.js';
 import { InputError, UsageError } from './errors.js';
-import { describeReadError } from './input-error.js';
-import { mistypedCommand } from './command-typo.js';
+import { describeReadError } from './input/read-error.js';
+import { mistypedCommand } from './commands/typo.js';
 import { warn, type Io } from './io.js';
-import { resolveLang } from './lang.js';
-import { createPalette, decideColor, type ColorMode, type Palette } from './palette.js';
-import type { StreamFormat } from './run-stream.js';
+import { resolveLang } from './catalog/lang.js';
+import { createPalette, decideColor, type ColorMode, type Palette } from './render/palette.js';
+import type { StreamFormat } from './stream/run.js';
 
 // Commands load their modules when they run: `explain` must not pay for the stream and summary
 // machinery at start-up (cold start is measured by `npm run bench`).
-const runStream: typeof import('./run-stream.js').runStream = async (...a) => (await import('./run-stream.js')).runStream(...a);
-const runSummary: typeof import('./run-summary.js').runSummary = async (...a) => (await import('./run-summary.js')).runSummary(...a);
-const docs = (): Promise<typeof import('./run-docs.js')> => import('./run-docs.js');
+const runStream: typeof import('./stream/run.js').runStream = async (...a) => (await import('./stream/run.js')).runStream(...a);
+const runSummary: typeof import('./summary/run.js').runSummary = async (...a) => (await import('./summary/run.js')).runSummary(...a);
+const docs = (): Promise<typeof import('./commands/docs.js')> => import('./commands/docs.js');
 
 /** Exit codes, in one place: documented in the README. */
 export const EXIT = { ok: 0, usage: 1, input: 2, interrupted: 130 } as const;
@@ -151,7 +151,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('rebuild catalog/messages.json from the documents in catalog/sources')
     .option('--check', 'do not write; exit 2 when the committed file is stale')
     .action(async (opts: Opts) => {
-      const { runCatalogCommand } = await import('./run-catalog.js');
+      const { runCatalogCommand } = await import('./commands/catalog.js');
       if (!runCatalogCommand('build', { check: opts.check === true }, io)) setExit(EXIT.input);
     });
   catalog.command('stats')
@@ -159,7 +159,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
     .action(async (opts: Opts) => {
-      const { runCatalogCommand } = await import('./run-catalog.js');
+      const { runCatalogCommand } = await import('./commands/catalog.js');
       runCatalogCommand('stats', { json: opts.json === true, catalog: catalogFor(opts, io) }, io);
     });
   catalog.command('import')
@@ -169,7 +169,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--partial', 'import the entries that parsed even when parts of a chapter did not')
     .option('--dry-run', 'report what would change without writing')
     .action(async (files: string[], opts: Opts) => {
-      const { runImport } = await import('./run-catalog.js');
+      const { runImport } = await import('./commands/catalog.js');
       const target = opts.catalog ?? userCatalogPath(io.env);
       const ok = runImport(files, { target, partial: opts.partial === true, dryRun: opts.dryRun === true }, loadCatalog({}), io);
       if (!ok) setExit(EXIT.input);
@@ -179,7 +179,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
     .action(async (opts: Opts) => {
-      const { exportCsv, exportJson } = await import('./catalog-export.js');
+      const { exportCsv, exportJson } = await import('./render/catalog-export.js');
       const entries = catalogFor(opts, io).entries;
       io.stdout.write(opts.format === 'json' ? exportJson(entries) : exportCsv(entries));
     });
@@ -187,7 +187,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('which catalog files are in use, in order of precedence')
     .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog')
     .action(async (opts: Opts) => {
-      const { runCatalogCommand } = await import('./run-catalog.js');
+      const { runCatalogCommand } = await import('./commands/catalog.js');
       runCatalogCommand('list-sources', { catalog: catalogFor(opts, io) }, io);
     });
 

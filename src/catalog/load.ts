@@ -1,0 +1,95 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CatalogEntry, CatalogFile, Origin } from './types.js';
+import { InputError } from '../errors.js';
+import { describeReadError } from '../input/read-error.js';
+import { terminalSafe } from '../terminal-safe.js';
+
+export const BUNDLED_DIR = fileURLToPath(new URL('../../catalog/', import.meta.url));
+export const BUNDLED_MESSAGES = join(BUNDLED_DIR, 'messages.json');
+export const SUPPLEMENT_DIR = join(BUNDLED_DIR, 'supplement');
+
+export interface CatalogSource {
+  origin: Origin;
+  file: string;
+  count: number;
+}
+
+export interface Catalog {
+  get(id: string): CatalogEntry | undefined;
+  readonly entries: readonly CatalogEntry[];
+  readonly sources: readonly CatalogSource[];
+}
+
+export function readCatalogFile(file: string, origin: Origin): CatalogEntry[] {
+  let parsed: CatalogFile;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as CatalogFile;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // JSON.parse quotes the file's text: a corrupt catalog must not reach the terminal raw.
+    const reason = code === 'ENOENT' ? 'not found' : code ? describeReadError(err) : terminalSafe((err as Error).message);
+    throw new InputError(`catalog ${file}: ${reason}`);
+  }
+  const problem = validateCatalogFile(parsed);
+  if (problem) throw new InputError(`catalog ${file}: ${problem}`);
+  return parsed.messages.map((m) => ({ ...m, origin: m.origin ?? origin }));
+}
+
+/** A reason the data is not a usable catalog, or null. */
+export function validateCatalogFile(data: unknown): string | null {
+  const messages = (data as CatalogFile | null)?.messages;
+  if (!Array.isArray(messages)) return 'no "messages" array';
+  for (const [i, m] of messages.entries()) {
+    const where = `messages[${i}]`;
+    if (typeof m?.id !== 'string' || !/^\d{6}$/.test(m.id)) return `${where}: "id" must be a six-digit string`;
+    if (!Number.isInteger(m.severity) || m.severity < 0 || m.severity > 7) return `${where} (${m.id}): "severity" must be 0-7`;
+    if (typeof m.category !== 'string') return `${where} (${m.id}): "category" must be a string`;
+    if (!Array.isArray(m.variants)) return `${where} (${m.id}): "variants" must be an array`;
+    for (const v of m.variants) if (typeof v?.format !== 'string' || typeof v.docs !== 'object' || v.docs === null) return `${where} (${m.id}): each variant needs "format" and "docs"`;
+  }
+  return null;
+}
+
+export function supplementFiles(): string[] {
+  if (!existsSync(SUPPLEMENT_DIR)) return [];
+  return readdirSync(SUPPLEMENT_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => join(SUPPLEMENT_DIR, f));
+}
+
+/** Later layers win for the same ID: documents, then supplement, then the user's catalog. */
+export function buildCatalog(layers: { origin: Origin; file: string; entries: CatalogEntry[] }[]): Catalog {
+  const byId = new Map<string, CatalogEntry>();
+  for (const layer of layers) for (const e of layer.entries) byId.set(e.id, e);
+  const entries = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    get: (id) => byId.get(id),
+    entries,
+    sources: layers.map((l) => ({ origin: l.origin, file: l.file, count: l.entries.length })),
+  };
+}
+
+export interface LoadOptions {
+  /** an explicit user catalog file (`--catalog`), instead of the one in the config dir */
+  catalogFile?: string;
+  /** the user catalog in the config dir, when it exists */
+  userCatalogFile?: string;
+}
+
+export function loadCatalog(opts: LoadOptions = {}): Catalog {
+  const layers = [{ origin: 'documents' as Origin, file: BUNDLED_MESSAGES, entries: readCatalogFile(BUNDLED_MESSAGES, 'documents') }];
+  for (const file of supplementFiles()) layers.push({ origin: 'supplement', file, entries: readCatalogFile(file, 'supplement') });
+  const user = opts.catalogFile ?? (opts.userCatalogFile && existsSync(opts.userCatalogFile) ? opts.userCatalogFile : undefined);
+  if (user) layers.push({ origin: 'user', file: user, entries: readCatalogFile(user, 'user') });
+  return buildCatalog(layers);
+}
+
+/** Documented IDs closest to `id` numerically, for "did you mean" hints. */
+export function nearestIds(catalog: Catalog, id: string, count = 3): string[] {
+  const n = Number(id);
+  return catalog.entries
+    .map((e) => e.id)
+    .sort((a, b) => Math.abs(Number(a) - n) - Math.abs(Number(b) - n) || (a < b ? -1 : 1))
+    .slice(0, count)
+    .sort();
+}

@@ -1,0 +1,57 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { zoneOffset } from '../filter/time-expr.js';
+
+export function parsePositiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, got "${value}".`);
+    return n;
+  };
+}
+
+/** Checked here, not when the first timestamp needs it: the summary's byte scanner never asks. */
+export function parseZone(value: string): string {
+  try {
+    zoneOffset(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+  return value;
+}
+
+export function parseYear(value: string): number {
+  const n = Number(value);
+  if (!/^\d{4}$/.test(value) || n < 1970) throw new InvalidArgumentError(`expected a four-digit year such as 2026, got "${value}".`);
+  return n;
+}
+
+/** The filter options shared by the streaming view and the summary (one definition: src/filter/compile.ts). */
+export function addFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('-s, --severity <expr>', 'severity: 3, <=4, >=5, 0-3, err, warning..critical, 1,3')
+    .option('-c, --category <list>', 'logging classes, comma-separated (see `asalog categories`)')
+    .option('-i, --id <list>', 'message IDs and ranges: 722001,716000-716999,302')
+    .option('--host <list>', 'host names or IPs, comma-separated; * wildcards')
+    .option('--since <time>', 'at or after: ISO 8601, or relative such as 2h, 3d')
+    .option('--until <time>', 'before: ISO 8601, or relative')
+    .option('-g, --grep <regex>', 'regular expression on the message text')
+    .option('--unknown', 'only messages whose ID is not in the catalog')
+    .option('--unparsed', 'only lines without an ASA/FTD tag')
+    .option('-v, --invert', 'invert the selection');
+}
+
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--year <yyyy>', 'year for timestamps without one (default: the file’s modification year)', parseYear)
+    .option('--tz <zone>', 'time zone for timestamps without one: IANA name or ±HH:MM (default UTC)', parseZone)
+    .option('--max-line <bytes>', 'longest line read whole; longer lines are truncated with a warning', parsePositiveInt('--max-line'), 1 << 20)
+    .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog');
+}
+
+export function langOption(): Option {
+  return new Option('--lang <lang>', 'language of explanations: en, ja, zh (default: from LANG)');
+}
+
+export function colorOption(): Option {
+  return new Option('--color <when>', 'colour output').choices(['auto', 'always', 'never']).default('auto');
+}

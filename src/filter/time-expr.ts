@@ -1,0 +1,88 @@
+import { UsageError } from '../errors.js';
+import { fixedOffset } from '../parse/time.js';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const DAY = 1440 * MINUTE;
+const UNIT_MS: Readonly<Record<string, number>> = { s: SECOND, m: MINUTE, h: 60 * MINUTE, d: DAY, w: 7 * DAY };
+
+const CLOCK = String.raw`(?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,](?<fraction>\d+))?)?`;
+const ISO = new RegExp(
+  String.raw`^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[T ]${CLOCK}\s*(?<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?$`, 'i');
+const RELATIVE = /^(?:\d+[smhdw])+$/;
+const RELATIVE_PART = /(?<count>\d+)(?<unit>[smhdw])/g;
+
+const FORMS = 'use ISO 8601 (2024-05-01, 2024-05-01T13:45:00, 2024-05-01T13:45:00Z, …+02:00), ' +
+  'a relative age (30s, 15m, 2h, 3d, 1w), now, today or yesterday';
+
+/** Milliseconds a zone's wall clock is ahead of UTC at an instant. */
+type Offset = (utcMs: number) => number;
+const zones = new Map<string, Offset>();
+
+function intlOffset(tz: string): Offset {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+  } catch {
+    throw new UsageError(
+      `unknown time zone "${tz}": use UTC, an IANA name (Europe/Berlin, America/New_York) or an offset (+02:00)`);
+  }
+  return (utcMs) => {
+    const p = Object.fromEntries(format.formatToParts(utcMs).map(({ type, value }) => [type, Number(value)]));
+    const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day, p.hour, p.minute, p.second);
+    return wall - Math.floor(utcMs / SECOND) * SECOND;
+  };
+}
+
+/** `--tz` as the log parser reads it (offset or abbreviation, then IANA name); throws UsageError on an unknown zone. */
+export function zoneOffset(tz: string): Offset {
+  let offset = zones.get(tz);
+  if (offset) return offset;
+  const fixed = fixedOffset(tz);
+  offset = fixed === null ? intlOffset(tz) : () => fixed * MINUTE;
+  zones.set(tz, offset);
+  return offset;
+}
+
+/** The instant a wall-clock reading (written as if it were UTC) names in a zone. */
+function wallToInstant(wall: number, offset: Offset): number {
+  return wall - offset(wall - offset(wall));
+}
+
+function startOfDay(now: Date, offset: Offset): number {
+  const wall = now.getTime() + offset(now.getTime());
+  return wall - (((wall % DAY) + DAY) % DAY);
+}
+
+function isoDate(text: string, tz: string): Date | null {
+  const g = ISO.exec(text)?.groups;
+  if (!g) return null;
+  const [year, month, day, hour, minute, second] = [g.year, g.month, g.day, g.hour, g.minute, g.second]
+    .map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number((g.fraction ?? '').padEnd(3, '0').slice(0, 3)));
+  const check = new Date(wall);
+  const valid = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+  if (!valid || hour > 23 || minute > 59 || second > 59) return null;
+  const fixed = g.zone === undefined ? null : fixedOffset(g.zone.toUpperCase());
+  return new Date(fixed === null ? wallToInstant(wall, zoneOffset(tz)) : wall - fixed * MINUTE);
+}
+
+/** ISO 8601 (zoneless read in `tz`), `30s` `15m` `2h` `3d` `1w` `1h30m` before now, `now`, `today`, `yesterday`. */
+export function parseTimeExpr(s: string, now: Date, tz = 'UTC'): Date {
+  const text = s.trim().toLowerCase();
+  const offset = zoneOffset(tz);
+  if (text === 'now') return new Date(now.getTime());
+  if (text === 'today') return new Date(wallToInstant(startOfDay(now, offset), offset));
+  if (text === 'yesterday') return new Date(wallToInstant(startOfDay(now, offset) - DAY, offset));
+  if (RELATIVE.test(text)) {
+    const ago = [...text.matchAll(RELATIVE_PART)]
+      .reduce((sum, m) => sum + Number(m.groups?.count) * (UNIT_MS[m.groups?.unit ?? ''] ?? 0), 0);
+    return new Date(now.getTime() - ago);
+  }
+  const date = isoDate(text, tz);
+  if (date) return date;
+  throw new UsageError(`invalid time "${s}": ${FORMS}`);
+}

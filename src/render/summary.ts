@@ -1,0 +1,153 @@
+import { csvField } from './record.js';
+import type { Palette } from './palette.js';
+import { makeTable } from './table.js';
+import { severityName } from '../parse/severity.js';
+import { categoryTitle } from '../catalog/categories.js';
+import type { SummaryReport, TimelinePoint } from '../summary/report.js';
+import { terminalSafe } from '../terminal-safe.js';
+
+export type Pivot = 'id' | 'category' | 'severity' | 'host';
+
+interface Section {
+  title: string;
+  head: string[];
+  rows: string[][];
+}
+
+const BAR_WIDTH = 30;
+const SPARKS = ' ▁▂▃▄▅▆▇█';
+
+function share(n: number, total: number): string {
+  return total === 0 ? '0.0%' : `${((100 * n) / total).toFixed(1)}%`;
+}
+
+function bar(n: number, max: number): string {
+  return max === 0 ? '' : '█'.repeat(Math.round((BAR_WIDTH * n) / max)) || (n > 0 ? '▏' : '');
+}
+
+function sections(r: SummaryReport, top: number, pivot: Pivot): Section[] {
+  const maxSev = Math.max(0, ...Object.values(r.severity));
+  const bySeverity: Section = {
+    title: 'By severity',
+    head: ['severity', 'messages', 'share', ''],
+    rows: Object.entries(r.severity).map(([lvl, n]) => [`${lvl} ${severityName(Number(lvl))}`, String(n), share(n, r.messages), bar(n, maxSev)]),
+  };
+  const byCategory: Section = {
+    title: 'By category',
+    head: ['category', 'title', 'messages', 'share'],
+    rows: Object.entries(r.categories).map(([c, n]) => [c, categoryTitle(c), String(n), share(n, r.messages)]),
+  };
+  const topIds: Section = {
+    title: pivot === 'id' ? 'Messages by ID' : `Top ${top} IDs`,
+    head: ['id', 'sev', 'category', 'messages', 'share', 'meaning'],
+    rows: r.ids.slice(0, top).map((i) => [i.id, String(i.severity), i.category, String(i.count), share(i.count, r.messages), i.known ? terminalSafe(i.meaning) : '(unknown ID)']),
+  };
+  const hosts: Section = {
+    title: 'Hosts',
+    head: ['host', 'messages', 'share', 'worst severity'],
+    rows: r.hosts.slice(0, pivot === 'host' ? undefined : top).map((h) => [terminalSafe(h.host), String(h.count), share(h.count, r.messages), h.worstSeverity === null ? '' : `${h.worstSeverity} ${severityName(h.worstSeverity)}`]),
+  };
+  const unknown = r.ids.filter((i) => !i.known);
+  const unknownIds: Section = {
+    title: 'Unknown IDs (not in the catalog)',
+    head: ['id', 'logged sev', 'category', 'messages'],
+    rows: unknown.slice(0, top).map((i) => [i.id, String(i.severity), i.category, String(i.count)]),
+  };
+  const overrides: Section = {
+    title: 'Severity overrides (logged level differs from the documented default)',
+    head: ['id', 'documented', 'logged', 'messages'],
+    rows: r.overrides.slice(0, top).map((o) => [o.id, `${o.documented} ${severityName(o.documented)}`, `${o.logged} ${severityName(o.logged)}`, String(o.count)]),
+  };
+  const main = { id: topIds, category: byCategory, severity: bySeverity, host: hosts }[pivot];
+  return [main, ...[bySeverity, byCategory, topIds, hosts, unknownIds, overrides].filter((s) => s !== main && s.rows.length > 0)];
+}
+
+function totals(r: SummaryReport): [string, string][] {
+  return [
+    ['files', r.files.length === 1 ? terminalSafe(r.files[0]!) : String(r.files.length)],
+    ['lines', String(r.lines)],
+    ['classified', `${r.classified} (${share(r.classified, r.lines)})`],
+    ['unparsed', String(r.unparsed)],
+    ['messages', `${r.messages}  known ${r.known} (${share(r.known, r.messages)})  unknown ${r.unknown}`],
+    ['hosts', String(r.hostCount)],
+    ['first', r.first ?? '-'],
+    ['last', r.last ?? '-'],
+    ['span', r.spanSeconds === null ? '-' : formatSpan(r.spanSeconds)],
+  ];
+}
+
+export function formatSpan(seconds: number): string {
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return [d && `${d}d`, h && `${h}h`, m && `${m}m`, `${s}s`].filter(Boolean).join(' ');
+}
+
+/** Sparkline rows for errors-and-worse and the rest, scaled together so heights compare. */
+export function sparkline(points: TimelinePoint[], width: number): { errors: string; other: string; from: string; to: string } {
+  const step = Math.max(1, Math.ceil(points.length / width));
+  const cols: [number, number][] = [];
+  for (let i = 0; i < points.length; i += step) {
+    let e = 0;
+    let o = 0;
+    for (const p of points.slice(i, i + step)) { e += p.errors; o += p.other; }
+    cols.push([e, o]);
+  }
+  const max = Math.max(1, ...cols.map(([e, o]) => Math.max(e, o)));
+  const spark = (n: number) => (n === 0 ? ' ' : SPARKS[Math.max(1, Math.round((8 * n) / max))]!);
+  return {
+    errors: cols.map(([e]) => spark(e)).join(''),
+    other: cols.map(([, o]) => spark(o)).join(''),
+    from: points[0]?.start ?? '',
+    to: points[points.length - 1]?.start ?? '',
+  };
+}
+
+export function renderSummaryTable(r: SummaryReport, opts: { top: number; pivot: Pivot; width: number }, palette: Palette): string {
+  const out: string[] = [palette.bold('asalog summary')];
+  for (const [k, v] of totals(r)) out.push(`  ${k.padEnd(11)} ${v}`);
+  if (r.timeline.length > 0) {
+    const s = sparkline(r.timeline, Math.max(20, Math.min(120, opts.width - 16)));
+    out.push('', palette.bold(`Timeline (per ${r.bucket}, ${s.from} → ${s.to})`));
+    out.push(`  ${'errors+'.padEnd(9)} ${palette.severity(3, s.errors)}`, `  ${'other'.padEnd(9)} ${palette.severity(6, s.other)}`);
+  }
+  for (const sec of sections(r, opts.top, opts.pivot)) {
+    const table = makeTable(sec.head, { compact: true });
+    for (const row of sec.rows) table.push(row);
+    out.push('', palette.bold(sec.title), table.toString());
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function renderSummaryMarkdown(r: SummaryReport, opts: { top: number; pivot: Pivot }): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const out: string[] = ['# asalog summary', '', '| measure | value |', '|---|---|'];
+  for (const [k, v] of totals(r)) out.push(`| ${k} | ${esc(v)} |`);
+  for (const sec of sections(r, opts.top, opts.pivot)) {
+    const head = sec.head.map((h) => h || ' ');
+    out.push('', `## ${sec.title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+    for (const row of sec.rows) out.push(`| ${row.map(esc).join(' | ')} |`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** CSV of the main table (the `--by` pivot), one header row; RFC 4180 quoting. */
+export function renderSummaryCsv(r: SummaryReport, pivot: Pivot): string {
+  const rows: (string | number | boolean | null)[][] = [];
+  switch (pivot) {
+    case 'id':
+      rows.push(['id', 'count', 'severity', 'category', 'known', 'meaning'], ...r.ids.map((i) => [i.id, i.count, i.severity, i.category, i.known, i.meaning]));
+      break;
+    case 'category':
+      rows.push(['category', 'title', 'count'], ...Object.entries(r.categories).map(([c, n]) => [c, categoryTitle(c), n]));
+      break;
+    case 'severity':
+      rows.push(['severity', 'name', 'count'], ...Object.entries(r.severity).map(([l, n]) => [Number(l), severityName(Number(l)), n]));
+      break;
+    case 'host':
+      rows.push(['host', 'count', 'worstSeverity'], ...r.hosts.map((h) => [h.host, h.count, h.worstSeverity]));
+      break;
+  }
+  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}

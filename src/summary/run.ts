@@ -1,0 +1,104 @@
+import { stat } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import type { Catalog } from '../catalog/load.js';
+import type { Lang } from '../catalog/types.js';
+import { hasFilter, type FilterOptions } from '../filter/compile.js';
+import { warn, type Io } from '../io.js';
+import type { Palette } from '../render/palette.js';
+import { Progress } from '../render/progress.js';
+import { STDIN_NAME } from '../input/open.js';
+import type { Pivot } from '../render/summary.js';
+import { scanInputs, type ScanMode } from './scan/inputs.js';
+import { countsFromScan } from './scan/counts.js';
+import { mergeCounts, type SummaryCounts } from './counts.js';
+import { buildReport, type Bucket, type SummaryReport } from './report.js';
+
+export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
+
+export interface SummaryOptions extends FilterOptions {
+  output: SummaryFormat;
+  top: number;
+  by: Pivot;
+  bucket?: Bucket;
+  html?: string;
+  year?: number;
+  lang: Lang;
+  maxLineBytes?: number;
+}
+
+export interface SummaryResult {
+  report: SummaryReport;
+  unreadable: number;
+}
+
+/** `asalog summary`: counts every line of every input, then prints one report. */
+export async function runSummary(paths: string[], opts: SummaryOptions, catalog: Catalog, palette: Palette, io: Io): Promise<SummaryResult> {
+  let unreadable = 0;
+  const failed = new Set<string>();
+  const progress = Progress.enabled(io.stderr, io.env) ? new Progress(io.stderr, await totalSize(paths)) : null;
+  const reader = {
+    year: opts.year,
+    maxLineBytes: opts.maxLineBytes,
+    signal: io.signal,
+    stdin: io.stdin,
+    onError: (file: string, reason: string) => {
+      unreadable++;
+      failed.add(file);
+      progress?.clear();
+      warn(io, `${file}: ${reason}`);
+    },
+    onWarning: (m: string) => {
+      progress?.clear();
+      warn(io, m);
+    },
+    onBytes: (n: number) => progress?.add(n),
+  };
+  const mode = summaryPath(opts, io.env);
+  let counts: SummaryCounts;
+  // The modules of the other paths and formats load only when used: start-up counts on big files too.
+  if (mode === 'records') counts = await (await import('./records.js')).countRecords(paths, opts, catalog, reader);
+  else {
+    const parts = await scanInputs(paths, { ...reader, mode, tz: opts.tz });
+    counts = mergeCounts(parts.map((p) => countsFromScan(p, catalog)));
+  }
+  progress?.clear();
+  // Every input that was read is named, also an empty one or one whose lines were all filtered out.
+  const read = (paths.length ? paths : ['-']).map((p) => (p === '-' ? STDIN_NAME : p)).filter((f) => !failed.has(f) || counts.files.includes(f));
+  counts.files = [...new Set(io.signal.aborted ? counts.files : read)];
+  const report = buildReport(counts, catalog, opts.lang, opts.bucket);
+  if (opts.html) {
+    // Loaded only when asked for: keeps start-up of the common path small.
+    const { renderSummaryHtml } = await import('../render/html/report.js');
+    await writeFile(opts.html, renderSummaryHtml(report, catalog, opts.lang));
+  }
+  io.stdout.write(await renderSummary(report, opts, palette, (io.stdout as { columns?: number }).columns ?? 100));
+  return { report, unreadable };
+}
+
+async function renderSummary(report: SummaryReport, opts: Pick<SummaryOptions, 'output' | 'top' | 'by'>, palette: Palette, width: number): Promise<string> {
+  if (opts.output === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const { renderSummaryCsv, renderSummaryMarkdown, renderSummaryTable } = await import('../render/summary.js');
+  switch (opts.output) {
+    case 'csv': return renderSummaryCsv(report, opts.by);
+    case 'markdown': return renderSummaryMarkdown(report, { top: opts.top, pivot: opts.by });
+    case 'table': return renderSummaryTable(report, { top: opts.top, pivot: opts.by, width }, palette);
+  }
+}
+
+/**
+ * Which path counts: the byte scanner (`scan`, or `workers` on large regular files) when no
+ * filter is given, else classified records. `ASALOG_SUMMARY_PATH=records|scan|workers` forces
+ * one, for tests and benchmarks; every path gives the same report.
+ */
+function summaryPath(opts: FilterOptions, env: NodeJS.ProcessEnv): 'records' | ScanMode {
+  const forced = env.ASALOG_SUMMARY_PATH;
+  if (hasFilter(opts) || forced === 'records') return 'records';
+  return forced === 'scan' || forced === 'workers' ? forced : 'auto';
+}
+
+async function totalSize(paths: string[]): Promise<number | null> {
+  if (paths.length === 0 || paths.includes('-')) return null;
+  let total = 0;
+  for (const p of paths) total += (await stat(p).catch(() => null))?.size ?? 0;
+  return total;
+}

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, test } from 'node:test';
+import { buildCatalog } from '../../src/catalog/load.js';
+import type { CatalogEntry } from '../../src/catalog/types.js';
+import { categoryOf } from '../../src/catalog/categories.js';
+import { escapeHtml } from '../../src/render/html/escape.js';
+import { renderSummaryHtml } from '../../src/render/html/report.js';
+import { SummaryAccumulator, emptyCounts, type SummaryInput } from '../../src/summary/counts.js';
+import { buildReport } from '../../src/summary/report.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HOSTILE = '<script>alert(1)</script>';
+
+const entry = (id: string, severity: number, explanation: string): CatalogEntry => ({
+  id, severity, category: categoryOf(id), platforms: ['ASA'], notes: [],
+  variants: [{ format: `%ASA-${severity}-${id}`, docs: { en: { explanation, action: '', variables: [], source: 'test:1' } } }],
+});
+
+const catalog = buildCatalog([{ origin: 'documents', file: 'test', entries: [
+  entry('106023', 4, 'Deny packet by access list. More text.'),
+  entry('302013', 6, 'A TCP connection slot between two hosts was created.'),
+  entry('713902', 3, 'An IPsec error occurred & was <logged>.'),
+] }]);
+
+const at = (hhmmss: string): number => Date.parse(`2026-11-20T${hhmmss}Z`);
+const line = (time: number | null, host: string | null, id: string | null, severity: number | null, repeat = 1): SummaryInput =>
+  ({ file: 'fw.log', time, host, id, severity, repeat });
+
+// 10 lines, 2 unparsed, 10 messages (one line repeated 3 times), 1 unknown, 3 hosts, 09:58:01-10:02:31
+const INPUT = [
+  line(at('09:58:01'), 'fw-edge-1', '302013', 6),
+  line(at('09:58:01'), 'fw-edge-1', '302013', 6),
+  line(at('09:58:02'), 'fw-edge-1', '106023', 4),
+  line(at('09:59:10'), 'fw-edge-1', '106023', 4, 3),
+  line(at('10:00:05'), 'fw-edge-2', '713902', 3),
+  line(at('10:02:30'), HOSTILE, '999999', 2),
+  line(at('10:02:31'), 'fw-edge-2', '302013', 5),
+  line(null, null, null, null),
+  line(null, null, null, null),
+  line(null, 'fw-edge-1', '106023', 4),
+];
+
+function sampleReport() {
+  const acc = new SummaryAccumulator(catalog);
+  for (const input of INPUT) acc.add(input);
+  return buildReport(acc.counts, catalog, 'en');
+}
+
+describe('summary HTML (static)', () => {
+  test('log text is escaped everywhere, so a hostile host name stays text', () => {
+    const html = renderSummaryHtml(sampleReport(), catalog, 'en');
+    assert.ok(!html.includes(HOSTILE), 'raw <script> from the log reached the page');
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(html.includes('An IPsec error occurred &amp; was &lt;logged&gt;.'));
+    assert.equal(html.match(/<script/g)?.length, 1, 'only the report\'s own script');
+  });
+
+  test('escapeHtml covers attributes and makes control and bidi characters visible', () => {
+    assert.equal(escapeHtml(`"a' & <b>`), '&quot;a&#39; &amp; &lt;b&gt;');
+    assert.equal(escapeHtml('evil\u202eexe.log\u001b[31m'), 'evil\\u202eexe.log\\x1b[31m');
+  });
+
+  test('the page is self-contained: a CSP that forbids fetching, no external URL', () => {
+    const html = renderSummaryHtml(sampleReport(), catalog, 'en');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    assert.doesNotMatch(html, /\b(?:src|href)=|@import|url\(|https?:\/\//);
+  });
+
+  test('an empty report renders without NaN or Infinity', () => {
+    const html = renderSummaryHtml(buildReport(emptyCounts(), catalog, 'en'), catalog, 'en');
+    assert.doesNotMatch(html, /NaN|Infinity/);
+    assert.match(html, /No timestamped messages/);
+  });
+
+  test('a file name from the command line is escaped too', () => {
+    const counts = emptyCounts();
+    counts.files.push('"><img onerror=alert(1)>.log');
+    const html = renderSummaryHtml(buildReport(counts, catalog, 'en'), catalog, 'en');
+    assert.ok(!html.includes('<img'));
+  });
+});
+
+describe('summary HTML in Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asalog-html-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('loads cleanly and shows the totals, charts and tables', async (t) => {
+    if (!existsSync(CHROMIUM)) {
+      t.skip('chromium not installed: apt-get install chromium');
+      return;
+    }
+    const { chromium } = await import('playwright-core');
+    const report = sampleReport();
+    const file = join(dir, 'report.html');
+    writeFileSync(file, renderSummaryHtml(report, catalog, 'en'));
+    const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    t.after(() => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+
+    const shown = async (id: string) => (await page.getByTestId(id).textContent())?.trim();
+    const expected: Record<string, string> = {
+      lines: '10', classified: '8', unparsed: '2', messages: '10', known: '9', unknown: '1', files: '1', hosts: '3',
+      first: '2026-11-20 09:58:01', last: '2026-11-20 10:02:31', span: '4m 30s',
+    };
+    for (const [id, value] of Object.entries(expected)) assert.equal(await shown(id), value, id);
+
+    const count = (selector: string) => page.locator(selector).count();
+    assert.equal(report.timeline.length, 5);
+    assert.equal(await count('[data-testid="chart-timeline"] g.col'), 5);
+    assert.equal(await count('[data-testid="chart-timeline"] rect.seg-errors'), 2, 'errors+ at 10:00 and 10:02');
+    assert.equal(await count('[data-testid="chart-severity"] rect.bar'), 8);
+    assert.equal(await count('[data-testid="chart-ids"] rect.bar'), 4);
+    assert.equal(await count('[data-testid="chart-categories"] .slice'), Object.keys(report.categories).length);
+    assert.equal(await count('[data-testid="table-ids"] tbody tr.unknown'), 1);
+    assert.equal(await count('[data-testid="table-overrides"] tbody tr'), 1);
+    assert.equal(await page.locator('[data-testid="table-unknown"] tbody td').first().textContent(), '999999');
+    assert.equal(await page.locator('[data-testid="table-hosts"] tbody tr', { hasText: 'script' }).locator('td').first().textContent(), HOSTILE);
+
+    const hostOrder = () => page.locator('[data-testid="table-hosts"] tbody tr td:first-child').allTextContents();
+    assert.deepEqual(await hostOrder(), ['fw-edge-1', 'fw-edge-2', HOSTILE]);
+    await page.locator('[data-testid="table-hosts"] th', { hasText: 'host' }).click();
+    assert.deepEqual(await hostOrder(), [HOSTILE, 'fw-edge-1', 'fw-edge-2'], 'sorting by host name works');
+
+    assert.deepEqual(problems, []);
+  });
+});
