@@ -32,6 +32,14 @@ export async function* followFile(path: string, opts: FollowOptions): AsyncGener
           opts.onNotice?.(`${path}: file was truncated; reading from the start`);
         }
         for (let chunk = await readAt(handle, position); chunk.length > 0; chunk = await readAt(handle, position)) {
+          // Truncated and rewritten longer between the check above and this read: the bytes at
+          // `position` are the new file's, not the rest of the old one. Only a head that is still
+          // the same after the read vouches for them.
+          if (position > 0 && !(await readAt(handle, 0, head.length)).equals(head)) {
+            position = 0;
+            opts.onNotice?.(`${path}: file was truncated; reading from the start`);
+            continue;
+          }
           if (position < HEAD_BYTES) head = Buffer.concat([position === 0 ? Buffer.alloc(0) : head, chunk.subarray(0, HEAD_BYTES - position)]);
           position += chunk.length;
           yield chunk;

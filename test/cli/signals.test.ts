@@ -26,8 +26,16 @@ interface Live {
   closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+// A failed assertion must not leave a child running: the test process would wait on its pipes forever.
+const children = new Set<ChildProcessWithoutNullStreams>();
+after(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
 function start(args: string[]): Live {
   const child = spawn(process.execPath, [BIN, ...args], { env: ENV });
+  children.add(child);
+  child.on('close', () => children.delete(child));
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d));
@@ -197,6 +205,7 @@ describe('--follow of other inputs', () => {
 function shell(script: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn('bash', ['-c', script], { env: ENV });
+    children.add(child);
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
@@ -214,6 +223,7 @@ describe('Ctrl-C while workers filter a large file', () => {
     const line = (i: number): string => `Nov 20 10:00:00 fw-1 %ASA-6-302013;x Built inbound TCP connection ${String(i).padStart(9, '0')} for a:1.2.3.4/1 to b:5.6.7.8/2\n`;
     writeFileSync(file, Array.from({ length: 800_000 }, (_, i) => line(i)).join(''));
     const child = spawn(process.execPath, [BIN, '-s', '<=7', '-v', '-o', 'raw', file], { env: { ...ENV, ASALOG_STREAM_PATH: 'workers', ASALOG_STREAM_WORKERS: '3', ASALOG_STREAM_PIECE_BYTES: String(16 << 20) } });
+    children.add(child);
     const out: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
     const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
