@@ -1,17 +1,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadCatalog, type Catalog } from './catalog/load.js';
 import { addFilterOptions, addInputOptions, colorOption, langOption, parsePositiveInt } from './commands/options.js';
-import type { Pivot } from './render/summary.js';
-import type { SummaryFormat } from './summary/run.js';
-import type { Bucket } from './summary/report.js';
+import type { Bucket, Pivot } from './render/summary-report.js';
+import type { SummaryOutput } from './summary/options.js';
 import { userCatalogPath } from './catalog/config-paths.js';
 import { InputError, UsageError } from './errors.js';
 import { describeReadError } from './input/read-error.js';
 import { mistypedCommand } from './commands/typo.js';
 import { warn, type Io } from './io.js';
 import { resolveLang } from './catalog/lang.js';
-import { createPalette, decideColor, type ColorMode, type Palette } from './render/palette.js';
-import type { StreamFormat } from './stream/run.js';
+import { createPalette } from './render/create-palette.js';
+import { decideColor, type ColorMode, type Palette } from './render/palette.js';
+import type { StreamOutput } from './stream/options.js';
 
 // Commands load their modules when they run: `explain` must not pay for the stream and summary
 // machinery at start-up (cold start is measured by `npm run bench`).
@@ -55,7 +55,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     if (files.length === 0 && io.stdin.isTTY) {
       throw new UsageError('no input: give log files, or pipe logs in (e.g. `tail -f /var/log/asa.log | asalog`); see `asalog --help`');
     }
-    const output = (opts.output as StreamFormat | undefined) ?? (io.stdout.isTTY ? 'text' : 'raw');
+    const output = (opts.output as StreamOutput | undefined) ?? (io.stdout.isTTY ? 'text' : 'raw');
     const result = await runStream(files, {
       ...(opts as object),
       output,
@@ -88,7 +88,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     }
     const result = await runSummary(files, {
       ...(opts as object),
-      output: opts.output as SummaryFormat,
+      output: opts.output as SummaryOutput,
       top: opts.top as number,
       by: opts.by as Pivot,
       bucket: opts.bucket as Bucket | undefined,

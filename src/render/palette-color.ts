@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Palette } from './palette.js';
 
-// Kept apart from render/palette.ts so that output without colour never loads chalk (start-up time).
+// Kept apart from palette.ts, and loaded by create-palette.ts only when there is colour: output
+// without colour never loads chalk (start-up time).
 
 const SEVERITY_STYLES: ((c: ChalkInstance) => ChalkInstance)[] = [
   (c) => c.bgRed.white.bold,

@@ -22,8 +22,3 @@ const plain = (t: string): string => t;
 
 /** Text as it is: no colour (a pipe, NO_COLOR, --color never). */
 export const PLAIN_PALETTE: Palette = { enabled: false, severity: (_level, t) => t, dim: plain, bold: plain, accent: plain, warn: plain };
-
-/** The palette for `enabled`; chalk is loaded only when there is colour to print. */
-export async function createPalette(enabled: boolean): Promise<Palette> {
-  return enabled ? (await import('./palette-color.js')).colorPalette() : PLAIN_PALETTE;
-}

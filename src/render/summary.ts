@@ -3,10 +3,8 @@ import type { Palette } from './palette.js';
 import { makeTable } from './table.js';
 import { severityName } from '../parse/severity.js';
 import { categoryTitle } from '../catalog/categories.js';
-import type { SummaryReport, TimelinePoint } from '../summary/report.js';
+import type { Pivot, SummaryReport, TimelinePoint } from './summary-report.js';
 import { terminalSafe } from '../terminal-safe.js';
-
-export type Pivot = 'id' | 'category' | 'severity' | 'host';
 
 interface Section {
   title: string;

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter, type RawLine } from '../input/line-splitter.js';
-import type { StreamOptions } from './run.js';
+import type { StreamOptions } from './options.js';
 import type { TagPrefilter } from '../filter/tag-prefilter.js';
 import type { LineStep } from './step.js';
 import type { Piece, PieceResult } from './pool.js';

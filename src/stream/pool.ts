@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/load.js';
 import { splittableFile } from '../input/open.js';
 import { longLineWarning } from '../input/read-lines.js';
-import type { StreamOptions } from './run.js';
+import type { StreamOptions } from './options.js';
 
 /** What a stream worker is started with: enough to compile the same step as the main thread. */
 export interface StreamWorkerInit {

@@ -1,6 +1,5 @@
 import type { Catalog } from '../catalog/load.js';
-import type { Lang } from '../catalog/types.js';
-import type { FilterOptions } from '../filter/compile.js';
+import type { StreamOptions } from './options.js';
 import { describeReadError } from '../input/read-error.js';
 import { warn, type Io } from '../io.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../input/line-splitter.js';
@@ -15,19 +14,6 @@ import { filterInput } from './raw-input.js';
 import { filterFileInWorkers } from './raw-workers.js';
 import { StreamPool, streamFileInWorkers, useWorkers } from './pool.js';
 
-
-export type StreamFormat = 'text' | 'raw' | 'json' | 'csv' | 'ecs';
-
-export interface StreamOptions extends FilterOptions {
-  output: StreamFormat;
-  withFilename: boolean;
-  follow: boolean;
-  year?: number;
-  lang: Lang;
-  maxLineBytes?: number;
-  /** identify lines without a tag by their text */
-  infer?: boolean;
-}
 
 export interface StreamResult {
   lines: number;

@@ -7,7 +7,7 @@ import type { Palette } from '../render/palette.js';
 import type { LogRecord } from '../classify/record.js';
 import { renderEcs } from '../render/ecs.js';
 import { renderCsv, renderJson, renderText } from '../render/record.js';
-import type { StreamOptions } from './run.js';
+import type { StreamOptions } from './options.js';
 import { tagPrefilter, type TagPrefilter } from '../filter/tag-prefilter.js';
 
 /** One input line to what is written for it, or null when the filter drops it. */

@@ -1,5 +1,5 @@
 import { buildCatalog, readCatalogFile } from '../catalog/load.js';
-import { createPalette } from '../render/palette.js';
+import { createPalette } from '../render/create-palette.js';
 import { compileStep, type CompiledStep } from './step.js';
 import type { StreamWorkerInit } from './pool.js';
 

@@ -14,27 +14,6 @@ export interface SummaryInput {
   repeat: number;
 }
 
-export interface IdCount {
-  id: string;
-  count: number;
-  severity: number;
-  category: string;
-  known: boolean;
-}
-
-export interface HostCount {
-  host: string;
-  count: number;
-  worstSeverity: number | null;
-}
-
-export interface SeverityOverride {
-  id: string;
-  documented: number;
-  logged: number;
-  count: number;
-}
-
 export interface SummaryCounts {
   lines: number;
   classified: number;

@@ -3,7 +3,7 @@ import { classifyLine } from '../classify/line.js';
 import { compileFilter } from '../filter/compile.js';
 import { lineText } from '../input/line-splitter.js';
 import { readLines, type ReadLinesOptions } from '../input/read-lines.js';
-import type { SummaryOptions } from './run.js';
+import type { SummaryOptions } from './options.js';
 import { atLeastOne } from '../parse/repeat.js';
 import { SummaryAccumulator, type SummaryCounts } from './counts.js';
 

@@ -1,42 +1,9 @@
 import type { Catalog } from '../catalog/load.js';
 import type { Lang } from '../catalog/types.js';
-import { categoryOf, categoryTitle } from '../catalog/categories.js';
+import { categoryOf } from '../catalog/categories.js';
 import { shortMeaning } from '../catalog/meaning.js';
-import type { HostCount, IdCount, SeverityOverride, SummaryCounts } from './counts.js';
-
-export type Bucket = 'minute' | 'hour' | 'day';
-
-export interface TimelinePoint {
-  /** bucket start, ISO 8601 UTC */
-  start: string;
-  /** messages at severity 0-3 (errors and worse) */
-  errors: number;
-  /** messages at severity 4-7 */
-  other: number;
-}
-
-/** The stable JSON schema of `asalog summary -o json` (documented in the README). */
-export interface SummaryReport {
-  schema: 'asalog.summary/1';
-  files: string[];
-  lines: number;
-  classified: number;
-  unparsed: number;
-  messages: number;
-  known: number;
-  unknown: number;
-  hostCount: number;
-  first: string | null;
-  last: string | null;
-  spanSeconds: number | null;
-  severity: Record<string, number>;
-  categories: Record<string, number>;
-  ids: (IdCount & { meaning: string })[];
-  hosts: HostCount[];
-  overrides: SeverityOverride[];
-  bucket: Bucket;
-  timeline: TimelinePoint[];
-}
+import type { Bucket, SeverityOverride, SummaryReport, TimelinePoint } from '../render/summary-report.js';
+import type { SummaryCounts } from './counts.js';
 
 const BUCKET_MS: Record<Bucket, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
@@ -131,8 +98,4 @@ function timeline(minutes: Map<number, [number, number]>, bucket: Bucket): Timel
 
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
-}
-
-export function categoryLabel(keyword: string): string {
-  return `${keyword} (${categoryTitle(keyword)})`;
 }

@@ -1,30 +1,17 @@
 import { stat } from 'node:fs/promises';
 import { writeFile } from 'node:fs/promises';
 import type { Catalog } from '../catalog/load.js';
-import type { Lang } from '../catalog/types.js';
 import { hasFilter, type FilterOptions } from '../filter/compile.js';
 import { warn, type Io } from '../io.js';
 import type { Palette } from '../render/palette.js';
 import { Progress } from '../render/progress.js';
 import { STDIN_NAME } from '../input/open.js';
-import type { Pivot } from '../render/summary.js';
 import { scanInputs, type ScanMode } from './scan/inputs.js';
 import { countsFromScan } from './scan/counts.js';
 import { mergeCounts, type SummaryCounts } from './counts.js';
-import { buildReport, type Bucket, type SummaryReport } from './report.js';
-
-export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
-
-export interface SummaryOptions extends FilterOptions {
-  output: SummaryFormat;
-  top: number;
-  by: Pivot;
-  bucket?: Bucket;
-  html?: string;
-  year?: number;
-  lang: Lang;
-  maxLineBytes?: number;
-}
+import type { SummaryReport } from '../render/summary-report.js';
+import { buildReport } from './report.js';
+import type { SummaryOptions } from './options.js';
 
 export interface SummaryResult {
   report: SummaryReport;

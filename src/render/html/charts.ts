@@ -1,5 +1,5 @@
 import { escapeHtml } from './escape.js';
-import type { Bucket, TimelinePoint } from '../../summary/report.js';
+import type { Bucket, TimelinePoint } from '../summary-report.js';
 
 export interface Datum {
   label: string;

@@ -7,7 +7,7 @@ import { escapeHtml as esc } from './escape.js';
 import { CATEGORY_COLORS, CSS, KNOWN_COLOR, SCRIPT, SEVERITY_COLORS, UNKNOWN_COLOR } from './style.js';
 import { formatSpan } from '../summary.js';
 import { severityName } from '../../parse/severity.js';
-import type { SummaryReport } from '../../summary/report.js';
+import type { SummaryReport } from '../summary-report.js';
 
 const CHART_IDS = 15;
 const TABLE_ROWS = 50;

@@ -1,0 +1,60 @@
+// The document `asalog summary` produces (schema asalog.summary/1): built by summary/report.ts,
+// printed by render/summary.ts and render/html/. A leaf, so neither side imports the other.
+
+/** The main table of the summary: `--by`. */
+export type Pivot = 'id' | 'category' | 'severity' | 'host';
+
+export interface IdCount {
+  id: string;
+  count: number;
+  severity: number;
+  category: string;
+  known: boolean;
+}
+
+export interface HostCount {
+  host: string;
+  count: number;
+  worstSeverity: number | null;
+}
+
+export interface SeverityOverride {
+  id: string;
+  documented: number;
+  logged: number;
+  count: number;
+}
+
+export type Bucket = 'minute' | 'hour' | 'day';
+
+export interface TimelinePoint {
+  /** bucket start, ISO 8601 UTC */
+  start: string;
+  /** messages at severity 0-3 (errors and worse) */
+  errors: number;
+  /** messages at severity 4-7 */
+  other: number;
+}
+
+/** The stable JSON schema of `asalog summary -o json` (documented in the README). */
+export interface SummaryReport {
+  schema: 'asalog.summary/1';
+  files: string[];
+  lines: number;
+  classified: number;
+  unparsed: number;
+  messages: number;
+  known: number;
+  unknown: number;
+  hostCount: number;
+  first: string | null;
+  last: string | null;
+  spanSeconds: number | null;
+  severity: Record<string, number>;
+  categories: Record<string, number>;
+  ids: (IdCount & { meaning: string })[];
+  hosts: HostCount[];
+  overrides: SeverityOverride[];
+  bucket: Bucket;
+  timeline: TimelinePoint[];
+}

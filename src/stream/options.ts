@@ -1,0 +1,16 @@
+import type { Lang } from '../catalog/types.js';
+import type { FilterOptions } from '../filter/compile.js';
+
+/** What the stream view writes per line (`-o`). */
+export type StreamOutput = 'text' | 'raw' | 'json' | 'csv' | 'ecs';
+
+export interface StreamOptions extends FilterOptions {
+  output: StreamOutput;
+  withFilename: boolean;
+  follow: boolean;
+  year?: number;
+  lang: Lang;
+  maxLineBytes?: number;
+  /** identify lines without a tag by their text */
+  infer?: boolean;
+}
