@@ -39,11 +39,11 @@ export function tagPrefilter(opts: FilterOptions, keep: (r: LogRecord) => boolea
   const verdict = (key: number): number => decided[key] || decide(key);
   return {
     skip: (buf, start, end) => {
-      const key = plainTag(buf, start, end);
+      const key = plainTagKey(buf, start, end);
       return key >= 0 && verdict(key) === SKIP;
     },
     keeps: (line) => {
-      const key = plainTag(line, 0, line.length);
+      const key = plainTagKey(line, 0, line.length);
       return key >= 0 && verdict(key) === KEEP;
     },
     verdict,
@@ -53,6 +53,6 @@ export function tagPrefilter(opts: FilterOptions, keep: (r: LogRecord) => boolea
 const tag = new TagReader();
 
 /** `id * 8 + severity` of the line's first tag when it is plain (see TagReader); -1 when not certain. */
-export function plainTag(buf: Buffer, start: number, end: number): number {
+export function plainTagKey(buf: Buffer, start: number, end: number): number {
   return tag.read(buf, start, end > start && buf[end - 1] === 13 ? end - 1 : end);
 }

@@ -8,9 +8,18 @@ export interface LineSink {
   longLine(head: Buffer, dropped: number, newline: boolean): void;
 }
 
-/** A sink of the kernel's records: `count` (RECORD_INTS each) of whole lines in `buf`, the kernel's input. */
+/** Where the bytes in the kernel's input came from: input[i] is bytes[i + shift]. */
+export interface KernelOrigin {
+  bytes: Buffer;
+  shift: number;
+}
+
+/**
+ * A sink of the kernel's records: `count` (RECORD_INTS each) of whole lines in `buf`, the kernel's
+ * input, which the next chunk overwrites; `origin` holds the same bytes for as long as its chunk lives.
+ */
 export interface RecordSink extends LineSink {
-  records(buf: Buffer, records: Int32Array, count: number, kernel: LineKernel): void;
+  records(buf: Buffer, records: Int32Array, count: number, kernel: LineKernel, origin: KernelOrigin): void;
 }
 
 /** A sink that runs the kernel (its filter mode) over input[from, to) itself; returns where it stopped. */
@@ -86,11 +95,11 @@ export class LineFeed {
    */
   private kernelLines(kernel: LineKernel, chunk: Buffer, start: number): number {
     const input = kernel.input;
-    if (chunk.buffer === input.buffer && chunk.byteOffset === input.byteOffset) return this.scanInput(kernel, start, chunk.length);
+    if (chunk.buffer === input.buffer && chunk.byteOffset === input.byteOffset) return this.scanInput(kernel, start, chunk.length, { bytes: input, shift: 0 });
     while (start < chunk.length) {
       const len = Math.min(input.length, chunk.length - start);
       chunk.copy(input, 0, start, start + len);
-      const took = this.scanInput(kernel, 0, len);
+      const took = this.scanInput(kernel, 0, len, { bytes: chunk, shift: start });
       if (took === 0) break;
       start += took;
     }
@@ -98,13 +107,13 @@ export class LineFeed {
   }
 
   /** Feeds the whole lines in the kernel's input[from, to); returns where the rest begins. */
-  private scanInput(kernel: LineKernel, from: number, to: number): number {
+  private scanInput(kernel: LineKernel, from: number, to: number, origin: KernelOrigin): number {
     const sink = this.sink;
     if (runsKernel(sink)) return sink.scanKernel(kernel, from, to);
     for (;;) {
       const count = kernel.scan(from, to);
       if (count === 0) return from;
-      sink.records(kernel.input, kernel.records, count, kernel);
+      sink.records(kernel.input, kernel.records, count, kernel, origin);
       from = kernel.consumed();
     }
   }

@@ -1,81 +1,71 @@
-/** A line as bytes: exact input bytes, so raw output can reproduce the input. */
-export interface RawLine {
-  bytes: Buffer;
-  /** 1-based line number within its file */
-  number: number;
-  /** false for a last line that ended without a newline */
-  newline: boolean;
-  /** bytes dropped beyond the line-length limit (0 normally) */
-  droppedBytes: number;
-}
+import { LineFeed, type KernelOrigin, type RecordSink } from './line-feed.js';
+import { LineKernel, RECORD_INTS } from './line-kernel.js';
+import { DEFAULT_MAX_LINE_BYTES, type RawLine } from './raw-line.js';
 
-/** The line's text for parsing: UTF-8 (invalid bytes become U+FFFD), without a CR before the LF. */
-export function lineText(bytes: Buffer): string {
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
-  return bytes.toString('utf8', 0, end);
-}
+/** A byte-level pre-filter: true when the line buf[start, end) provably fails the filter. */
+export type SkipLine = (buf: Buffer, start: number, end: number) => boolean;
 
-export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
+// One kernel for every splitter of a thread: opening one costs milliseconds, and a splitter uses
+// only its line records (no wrapper cache), each chunk scanned whole before the next is taken.
+let shared: LineKernel | null | undefined;
+const splitterKernel = (): LineKernel | null => (shared === undefined ? (shared = LineKernel.open()) : shared);
 
 /**
- * Splits a byte stream into lines on `\n`, without decoding, so invalid UTF-8 and NUL survive.
- * Lines longer than `maxLineBytes` keep their head and count the rest, which bounds memory.
+ * Splits a byte stream into RawLines through the one line reader (LineFeed: the kernel where there
+ * is WebAssembly, else a byte loop), without decoding, so invalid UTF-8 and NUL survive. Lines
+ * longer than `maxLineBytes` keep their head and count the rest. The lines are views of the
+ * chunks pushed, which must therefore not be reused by their producer.
  */
-export class LineSplitter {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private dropped = 0;
+export class LineSplitter implements RecordSink {
+  private readonly feed: LineFeed;
+  private out: RawLine[] = [];
   private lineNumber = 0;
 
-  /** lines passed over by `skip` (never yielded; still numbered) */
+  /** lines passed over by `skip` (never returned; still numbered) */
   skipped = 0;
 
-  /** `skip`: lines it returns true for are counted but not yielded (see filter/tag-prefilter.ts) */
-  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES, private readonly skip?: (chunk: Buffer, start: number, end: number) => boolean) {}
+  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES, private readonly skip?: SkipLine) {
+    this.feed = new LineFeed(this, maxLineBytes, splitterKernel());
+  }
 
-  *push(chunk: Buffer): Generator<RawLine> {
-    let start = 0;
-    for (;;) {
-      const nl = chunk.indexOf(10, start);
-      if (nl === -1) {
-        this.keep(chunk.subarray(start));
-        return;
-      }
-      if (this.skip && this.pendingBytes === 0 && this.dropped === 0 && nl - start <= this.maxLineBytes && this.skip(chunk, start, nl)) {
-        this.lineNumber++;
-        this.skipped++;
-        start = nl + 1;
-        continue;
-      }
-      this.keep(chunk.subarray(start, nl));
-      yield this.take(true);
-      start = nl + 1;
+  /** The whole lines of `chunk` (with the line a previous chunk began); a partial last line waits. */
+  push(chunk: Buffer): RawLine[] {
+    this.feed.push(chunk);
+    return this.take();
+  }
+
+  /** The input ended: a last line without a newline, if any. */
+  end(): RawLine[] {
+    this.feed.end();
+    return this.take();
+  }
+
+  line(buf: Buffer, start: number, nl: number, newline: boolean): void {
+    if (this.skip !== undefined && newline && this.skip(buf, start, nl)) {
+      this.lineNumber++;
+      this.skipped++;
+      return;
+    }
+    this.out.push({ bytes: buf.subarray(start, nl), number: ++this.lineNumber, newline, droppedBytes: 0 });
+  }
+
+  longLine(head: Buffer, dropped: number, newline: boolean): void {
+    this.out.push({ bytes: head, number: ++this.lineNumber, newline, droppedBytes: dropped });
+  }
+
+  records(_input: Buffer, r: Int32Array, count: number, _kernel: LineKernel, origin: KernelOrigin): void {
+    const { bytes, shift } = origin;
+    const max = this.maxLineBytes;
+    for (let i = 0, last = count * RECORD_INTS; i < last; i += RECORD_INTS) {
+      const start = r[i]! + shift, nl = r[i + 1]! + shift;
+      if (nl - start > max) this.longLine(bytes.subarray(start, start + max), nl - start - max, true);
+      else this.line(bytes, start, nl, true);
     }
   }
 
-  *end(): Generator<RawLine> {
-    if (this.pendingBytes > 0 || this.dropped > 0) yield this.take(false);
-  }
-
-  private keep(part: Buffer): void {
-    if (part.length === 0) return;
-    const room = this.maxLineBytes - this.pendingBytes;
-    if (part.length > room) {
-      this.dropped += part.length - Math.max(room, 0);
-      if (room <= 0) return;
-      part = part.subarray(0, room);
-    }
-    // No copy: stream chunks are fresh buffers that are never reused by their producer.
-    this.pending.push(part);
-    this.pendingBytes += part.length;
-  }
-
-  private take(newline: boolean): RawLine {
-    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    const line: RawLine = { bytes, number: ++this.lineNumber, newline, droppedBytes: this.dropped };
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.dropped = 0;
-    return line;
+  private take(): RawLine[] {
+    const lines = this.out;
+    this.out = [];
+    return lines;
   }
 }

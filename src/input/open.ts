@@ -45,14 +45,22 @@ function stdinFile(): AsyncIterable<Buffer> {
 export async function splittableFile(path: string, minBytes: number): Promise<{ size: number; mtime: Date } | null> {
   const info = await stat(path);
   if (!info.isFile() || info.size === 0 || info.size < minBytes) return null;
+  return (await isGzipFile(path)) ? null : { size: info.size, mtime: info.mtime };
+}
+
+/** Whether the file starts with gzip's magic bytes (content decides, not the name). */
+export async function isGzipFile(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await fh.read(Buffer.alloc(2), 0, 2, 0);
-    if (bytesRead === 2 && buffer[0] === GZIP_MAGIC[0] && buffer[1] === GZIP_MAGIC[1]) return null;
+    return bytesRead === 2 && isGzipMagic(buffer);
   } finally {
     await fh.close();
   }
-  return { size: info.size, mtime: info.mtime };
+}
+
+function isGzipMagic(head: Buffer): boolean {
+  return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
 
 /** Decompresses gzip by content (magic bytes), not by file name; other input passes unchanged. */
@@ -71,7 +79,7 @@ export async function* gunzipIfGzip(source: AsyncIterable<Buffer>): AsyncGenerat
     yield head;
     for (let next = await it.next(); !next.done; next = await it.next()) yield toBuffer(next.value);
   })();
-  if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) {
+  if (!isGzipMagic(head)) {
     yield* rest;
     return;
   }

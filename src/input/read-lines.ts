@@ -1,36 +1,26 @@
-import { abortable } from './abortable.js';
-import { describeReadError } from './read-error.js';
-import { followFile } from './follow.js';
-import { LineSplitter, type RawLine } from './line-splitter.js';
-import { open, stat } from 'node:fs/promises';
-import { openInput, STDIN_NAME, type OpenedInput } from './open.js';
+import { stat } from 'node:fs/promises';
+import type { YearContext } from '../parse/year-context.js';
 import { yearContext } from '../parse/year-context.js';
+import { abortable } from './abortable.js';
+import { followFile } from './follow.js';
+import { LineSplitter, type SkipLine } from './line-splitter.js';
+import { isGzipFile, openInput, STDIN_NAME, type OpenedInput } from './open.js';
+import type { RawLine } from './raw-line.js';
+import { describeReadError } from './read-error.js';
+import { longLineWarning, type ReadOptions } from './read-options.js';
 
-export interface LineBatch {
+export interface LineBatch extends YearContext {
   file: string;
-  /** year for timestamps without one: `--year`, else the file's modification year */
-  year: number;
-  /** see YearContext */
-  notAfter?: number;
   lines: RawLine[];
   /** lines passed over by `skipLine` since the previous batch */
   skipped?: number;
 }
 
-export interface ReadLinesOptions {
+export interface ReadLinesOptions extends ReadOptions {
   paths: string[];
   follow?: boolean;
-  year?: number;
-  maxLineBytes?: number;
   /** a byte-level pre-filter: lines it returns true for are never made into RawLines */
-  skipLine?: (chunk: Buffer, start: number, end: number) => boolean;
-  signal?: AbortSignal;
-  stdin?: NodeJS.ReadableStream;
-  /** a file could not be read (or stopped being readable): the reason, one sentence */
-  onError: (file: string, reason: string) => void;
-  onWarning: (message: string) => void;
-  /** bytes read so far, for progress displays */
-  onBytes?: (bytes: number, file: string, size: number | null) => void;
+  skipLine?: SkipLine;
 }
 
 /**
@@ -46,18 +36,17 @@ export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBat
       const input = opts.follow && path !== '-' ? await openFollowed(path, opts) : await openInput(path, opts.stdin);
       name = input.name;
       const { year, notAfter } = yearContext(opts.year, opts.follow ? null : input.mtime);
-      const chunks = input.chunks;
       const splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine);
-      for await (const chunk of abortable(chunks, opts.signal)) {
-        opts.onBytes?.(chunk.length, name, input.size);
-        const lines = [...splitter.push(chunk)];
+      for await (const chunk of abortable(input.chunks, opts.signal)) {
+        opts.onBytes?.(chunk.length);
+        const lines = splitter.push(chunk);
         warnDropped(lines, name, opts.onWarning);
         const skipped = splitter.skipped;
         splitter.skipped = 0;
         if (lines.length || skipped) yield { file: name, year, notAfter, lines, skipped };
         if (opts.signal?.aborted) break;
       }
-      const last = [...splitter.end()];
+      const last = splitter.end();
       warnDropped(last, name, opts.onWarning);
       if (last.length) yield { file: name, year, notAfter, lines: last };
     } catch (err) {
@@ -70,7 +59,7 @@ async function openFollowed(path: string, opts: ReadLinesOptions): Promise<Opene
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   // A rotated .gz does not grow, and following it would print compressed bytes: read it once.
-  if (await isGzip(path)) {
+  if (await isGzipFile(path)) {
     opts.onWarning(`${path}: gzip file; read once, not followed`);
     return openInput(path, opts.stdin);
   }
@@ -80,20 +69,6 @@ async function openFollowed(path: string, opts: ReadLinesOptions): Promise<Opene
 
 function warnDropped(lines: RawLine[], file: string, warn: (m: string) => void): void {
   for (const l of lines) {
-    if (l.droppedBytes > 0) warn(longLineWarning(file, l.number, l.bytes.length, l.droppedBytes));
-  }
-}
-
-export function longLineWarning(file: string, line: number, kept: number, dropped: number): string {
-  return `${file}:${line}: line longer than ${kept} bytes; ${dropped} bytes past the limit were not read (see --max-line)`;
-}
-
-async function isGzip(path: string): Promise<boolean> {
-  const fh = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await fh.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
-  } finally {
-    await fh.close();
+    if (l.droppedBytes > 0) warn(longLineWarning(file, [l.number, l.bytes.length, l.droppedBytes]));
   }
 }

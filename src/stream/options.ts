@@ -10,7 +10,7 @@ export interface StreamOptions extends FilterOptions {
   follow: boolean;
   year?: number;
   lang: Lang;
-  maxLineBytes?: number;
+  maxLineBytes: number;
   /** identify lines without a tag by their text */
   infer?: boolean;
 }

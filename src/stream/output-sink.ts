@@ -1,10 +1,16 @@
 import { once } from 'node:events';
 
+/** Where the stream view's output goes, batched: write, and await it when it says so. */
+export interface StreamSink {
+  write(part: string | Buffer): Promise<void> | undefined;
+  flush(): Promise<void>;
+}
+
 /**
  * Batches output into large writes (one syscall per ~64 KB, not per line) and honours
  * back-pressure. `flush` at the end of each input chunk keeps a live pipe live.
  */
-export class OutputSink {
+export class OutputSink implements StreamSink {
   private parts: (string | Buffer)[] = [];
   private size = 0;
 

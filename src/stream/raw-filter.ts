@@ -1,16 +1,17 @@
 import type { KernelSink } from '../input/line-feed.js';
 import type { LineKernel } from '../input/line-kernel.js';
-import type { RawLine } from '../input/line-splitter.js';
+import type { RawLine } from '../input/raw-line.js';
+import type { LongLine } from '../input/read-options.js';
 import { KeptLines, PieceOutput } from './piece-output.js';
-import { KEEP, plainTag, SKIP, type TagPrefilter } from '../filter/tag-prefilter.js';
+import { KEEP, plainTagKey, SKIP, type TagPrefilter } from '../filter/tag-prefilter.js';
 
 /** One piece of a raw-filtered file: what to write, and its lines (long ones numbered within the piece). */
 export interface RawResult {
   out: Buffer;
   lines: number;
   matched: number;
-  /** [line within the piece (1-based), bytes kept, bytes dropped] of lines past the limit */
-  long: [number, number, number][];
+  /** lines past the limit, numbered within the piece (1-based) */
+  long: LongLine[];
 }
 
 /**
@@ -28,7 +29,7 @@ export class RawFilter implements KernelSink {
   constructor(private readonly prefilter: TagPrefilter, private readonly step: (raw: RawLine) => string | Buffer | null, private readonly maxLineBytes: number) {}
 
   line(buf: Buffer, start: number, nl: number, newline: boolean): void {
-    const key = newline ? plainTag(buf, start, nl) : -1;
+    const key = newline ? plainTagKey(buf, start, nl) : -1;
     this.decide(buf, start, nl, newline, key < 0 ? 0 : this.prefilter.verdict(key));
   }
 

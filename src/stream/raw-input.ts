@@ -1,30 +1,21 @@
+import type { TagPrefilter } from '../filter/tag-prefilter.js';
 import { abortable } from '../input/abortable.js';
-import { describeReadError } from '../input/read-error.js';
 import { LineFeed } from '../input/line-feed.js';
 import { LineKernel } from '../input/line-kernel.js';
-import { RawFilter, type RawResult } from './raw-filter.js';
 import { openInput, STDIN_NAME } from '../input/open.js';
-import { longLineWarning } from '../input/read-lines.js';
-import type { TagPrefilter } from '../filter/tag-prefilter.js';
-import type { LineStep } from './step.js';
-import type { StreamSink } from './pool.js';
+import { describeReadError } from '../input/read-error.js';
+import { longLineWarning, type ReadOptions } from '../input/read-options.js';
 import { yearContext } from '../parse/year-context.js';
-
-export interface RawInputOptions {
-  year?: number;
-  maxLineBytes: number;
-  signal?: AbortSignal;
-  stdin?: NodeJS.ReadableStream;
-  onError: (file: string, reason: string) => void;
-  onWarning: (message: string) => void;
-}
+import type { RawLocal } from './filter-workers.js';
+import type { StreamSink } from './output-sink.js';
+import { RawFilter, type RawResult } from './raw-filter.js';
 
 /**
  * `-o raw` filtered on the tag for one input in this thread (stdin, gzip, a file below the
  * workers' size): its chunks through a LineFeed into a RawFilter, each chunk's output written
  * before the next is read, so a live pipe shows its lines as they come.
  */
-export async function filterInput(path: string, local: { prefilter: TagPrefilter; step: LineStep }, opts: RawInputOptions, sink: StreamSink): Promise<{ lines: number; matched: number }> {
+export async function filterInput(path: string, local: RawLocal, opts: ReadOptions, sink: StreamSink): Promise<{ lines: number; matched: number }> {
   const total = { lines: 0, matched: 0 };
   let name = path === '-' ? STDIN_NAME : path;
   try {
@@ -34,7 +25,7 @@ export async function filterInput(path: string, local: { prefilter: TagPrefilter
     const filter = new RawFilter(local.prefilter, (raw) => local.step(raw, file, year, notAfter), opts.maxLineBytes);
     const feed = new LineFeed(filter, opts.maxLineBytes, kernelFor(local.prefilter));
     const write = async (r: RawResult): Promise<void> => {
-      for (const [n, kept, dropped] of r.long) opts.onWarning(longLineWarning(file, total.lines + n, kept, dropped));
+      for (const [n, kept, dropped] of r.long) opts.onWarning(longLineWarning(file, [total.lines + n, kept, dropped]));
       total.lines += r.lines;
       total.matched += r.matched;
       const w = r.out.length ? sink.write(r.out) : undefined;

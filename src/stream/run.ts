@@ -1,19 +1,23 @@
+import { existsSync } from 'node:fs';
 import type { Catalog } from '../catalog/load.js';
-import type { StreamOptions } from './options.js';
-import { describeReadError } from '../input/read-error.js';
-import { warn, type Io } from '../io.js';
-import { DEFAULT_MAX_LINE_BYTES } from '../input/line-splitter.js';
-import { OutputSink } from './output-sink.js';
-import type { Palette } from '../render/palette.js';
+import { splittableFile } from '../input/open.js';
 import { readLines } from '../input/read-lines.js';
+import { describeReadError } from '../input/read-error.js';
+import type { ReadOptions } from '../input/read-options.js';
+import { warn, type Io } from '../io.js';
 import { yearContext } from '../parse/year-context.js';
+import type { Palette } from '../render/palette.js';
 import { csvHeader } from '../render/record.js';
-import { compileStep } from './step.js';
+import { WorkerPool } from '../workers/pool.js';
+import { manyCores, poolSize, splitFrom } from '../workers/split.js';
+import { filterFileInWorkers, type RawLocal } from './filter-workers.js';
+import type { StreamOptions } from './options.js';
+import { OutputSink, type StreamSink } from './output-sink.js';
 import { pieceRunner } from './piece.js';
 import { filterInput } from './raw-input.js';
-import { filterFileInWorkers } from './raw-workers.js';
-import { StreamPool, streamFileInWorkers, useWorkers } from './pool.js';
-
+import { RenderWorkers } from './render-workers.js';
+import { stepInit } from './step-init.js';
+import { compileStep, type CompiledStep } from './step.js';
 
 export interface StreamResult {
   lines: number;
@@ -21,82 +25,111 @@ export interface StreamResult {
   unreadable: number;
 }
 
-/** The default command: every input line is classified, filtered and written in the chosen format. */
+type Counted = { lines: number; matched: number };
+
+/** The default command: every input line is classified, filtered and written in the chosen output. */
 export async function runStream(paths: string[], opts: StreamOptions, catalog: Catalog, palette: Palette, io: Io): Promise<StreamResult> {
-  // one instant for relative --since/--until, on this thread and in every worker
+  // one instant for relative --since/--until, on this thread and in every pool thread
   const now = new Date();
-  const { step, prefilter } = compileStep(opts, catalog, palette, now);
-  // `-o raw` filtered on the tag alone: lines decided from their bytes (stream/raw-input.ts, stream/raw-workers.ts)
-  const rawFilter = prefilter !== null && !opts.withFilename ? { prefilter, step } : null;
+  const compiled = compileStep(opts, catalog, palette, now);
+  // `-o raw` filtered on the tag alone: lines decided from their bytes (raw-input.ts, filter-workers.ts)
+  const rawLocal: RawLocal | null = compiled.prefilter !== null && !opts.withFilename ? { prefilter: compiled.prefilter, step: compiled.step } : null;
   const sink = new OutputSink(io.stdout);
   const result: StreamResult = { lines: 0, matched: 0, unreadable: 0 };
   if (opts.output === 'csv') sink.write(csvHeader());
-  const onError = (file: string, reason: string): void => {
-    result.unreadable++;
-    warn(io, `${file}: ${reason}`);
+  const read: ReadOptions = {
+    year: opts.year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: io.signal, stdin: io.stdin,
+    onError: (file, reason) => {
+      result.unreadable++;
+      warn(io, `${file}: ${reason}`);
+    },
+    onWarning: (m) => warn(io, m),
   };
-  const onWarning = (m: string): void => warn(io, m);
-  let pool: StreamPool | null = null;
+  let threads: Threads | null = null;
   try {
     for (const path of paths.length ? paths : ['-']) {
       if (io.signal.aborted) break;
-      // a large regular file is classified on every core, its output still in input order
-      const big = await useWorkers(path, opts, catalog, io.env);
-      if (big) {
-        const init = { opts, catalog: catalog.sources.map((s) => ({ origin: s.origin, file: s.file })), color: palette.enabled, now: now.getTime() };
-        const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-        try {
-          // the raw filter: every thread reads its own pieces (stream/raw-workers.ts)
-          const r = rawFilter !== null
-            ? await filterFileInWorkers(init, rawFilter, { path, size: big.size, file: path, ...yearContext(opts.year, big.mtime), maxLineBytes }, { env: io.env, signal: io.signal, onWarning }, sink)
-            : await streamFileInWorkers(pool ??= new StreamPool(init, io.env, pieceRunner(step, prefilter, opts)), {
-              path, ...yearContext(opts.year, big.mtime), numbered: opts.output !== 'raw', maxLineBytes,
-              signal: io.signal, env: io.env, onWarning,
-            }, sink);
-          result.lines += r.lines;
-          result.matched += r.matched;
-        } catch (err) {
-          if (typeof (err as NodeJS.ErrnoException).syscall !== 'string') throw err;
-          onError(path, describeReadError(err));
-        }
-        await sink.flush();
-        continue;
-      }
-      if (rawFilter !== null && !opts.follow) {
-        // the raw filter in this thread (stream/raw-input.ts)
-        const r = await filterInput(path, rawFilter, { year: opts.year, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, signal: io.signal, stdin: io.stdin, onError, onWarning }, sink);
-        result.lines += r.lines;
-        result.matched += r.matched;
-        continue;
-      }
-      const batches = readLines({
-        paths: [path],
-        follow: opts.follow,
-        year: opts.year,
-        maxLineBytes: opts.maxLineBytes,
-        // raw output filtered on the tag only: lines that provably fail are skipped as bytes
-        skipLine: prefilter?.skip,
-        signal: io.signal,
-        stdin: io.stdin,
-        onError,
-        onWarning,
-      });
-      for await (const batch of batches) {
-        result.lines += batch.skipped ?? 0;
-        for (const raw of batch.lines) {
-          result.lines++;
-          const out = step(raw, batch.file, batch.year, batch.notAfter);
-          if (out === null) continue;
-          result.matched++;
-          const w = sink.write(out);
-          if (w) await w;
-        }
-        await sink.flush();
-      }
+      const big = await splitFile(path, opts, catalog, io.env);
+      let counted: Counted;
+      if (big !== null) {
+        threads ??= new Threads(opts, catalog, palette, now, compiled, io.env);
+        counted = await threads.file(path, big, rawLocal, read, io, sink);
+      } else if (rawLocal !== null && !opts.follow) counted = await filterInput(path, rawLocal, read, sink);
+      else counted = await lineByLine(path, opts, compiled, read, sink);
+      result.lines += counted.lines;
+      result.matched += counted.matched;
+      await sink.flush();
     }
-    await sink.flush();
   } finally {
-    await pool?.close();
+    await threads?.close();
   }
   return result;
+}
+
+/** One input through the step, a batch of lines per chunk read: a live pipe shows its lines as they come. */
+async function lineByLine(path: string, opts: StreamOptions, { step, prefilter }: CompiledStep, read: ReadOptions, sink: StreamSink): Promise<Counted> {
+  const counted = { lines: 0, matched: 0 };
+  // raw output filtered on the tag only: lines that provably fail are skipped as bytes
+  for await (const batch of readLines({ ...read, paths: [path], follow: opts.follow, skipLine: prefilter?.skip })) {
+    counted.lines += batch.skipped ?? 0;
+    for (const raw of batch.lines) {
+      counted.lines++;
+      const out = step(raw, batch.file, batch.year, batch.notAfter);
+      if (out === null) continue;
+      counted.matched++;
+      const w = sink.write(out);
+      if (w) await w;
+    }
+    await sink.flush();
+  }
+  return counted;
+}
+
+/**
+ * Whether a file goes to the pool: a plain (not gzip) regular file large enough for its work,
+ * not followed, on a machine with more than one core. ASALOG_STREAM_PATH=single|workers forces
+ * the choice (workers: any regular file), for tests and comparisons.
+ */
+async function splitFile(path: string, opts: StreamOptions, catalog: Catalog, env: NodeJS.ProcessEnv): Promise<{ size: number; mtime: Date } | null> {
+  const forced = env.ASALOG_STREAM_PATH;
+  if (forced === 'single' || opts.follow || path === '-') return null;
+  if (forced !== 'workers' && !manyCores()) return null;
+  // the threads rebuild the catalog from its files: one made in memory stays on this thread
+  if (catalog.sources.length === 0 || catalog.sources.some((s) => !existsSync(s.file))) return null;
+  try {
+    return await splittableFile(path, forced === 'workers' ? 0 : splitFrom(opts.output === 'raw' ? 'filter' : 'render'));
+  } catch {
+    return null; // the line-by-line path reports what is wrong with it
+  }
+}
+
+/** The stream view's use of the pool, started at the first large file. */
+class Threads {
+  private readonly pool: WorkerPool;
+  private readonly renderers: RenderWorkers;
+  /** whether the output shows line numbers (everything but raw): then the reader counts lines */
+  private readonly numbered: boolean;
+
+  constructor(opts: StreamOptions, catalog: Catalog, palette: Palette, now: Date, { step, prefilter }: CompiledStep, env: NodeJS.ProcessEnv) {
+    this.pool = new WorkerPool(new URL('./task.js', import.meta.url), stepInit(opts, catalog, palette.enabled, now), poolSize(env));
+    this.renderers = new RenderWorkers(this.pool, pieceRunner(step, prefilter, opts.maxLineBytes));
+    this.numbered = opts.output !== 'raw';
+  }
+
+  async file(path: string, big: { size: number; mtime: Date }, rawLocal: RawLocal | null, read: ReadOptions, io: Io, sink: StreamSink): Promise<Counted> {
+    const at = { ...yearContext(read.year, big.mtime), maxLineBytes: read.maxLineBytes, signal: read.signal, env: io.env, onWarning: read.onWarning };
+    try {
+      // the raw filter: every thread reads its own pieces
+      if (rawLocal !== null) return await filterFileInWorkers(this.pool, rawLocal, { ...at, path, size: big.size }, sink);
+      return await this.renderers.renderFile({ ...at, path, numbered: this.numbered }, sink);
+    } catch (err) {
+      if (typeof (err as NodeJS.ErrnoException).syscall !== 'string') throw err;
+      read.onError(path, describeReadError(err));
+      return { lines: 0, matched: 0 };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
 }

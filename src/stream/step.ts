@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Catalog } from '../catalog/load.js';
 import { addFields, classifyLine } from '../classify/line.js';
 import { compileFilter, hasFilter } from '../filter/compile.js';
-import { lineText, type RawLine } from '../input/line-splitter.js';
+import { lineText, type RawLine } from '../input/raw-line.js';
 import type { Palette } from '../render/palette.js';
 import type { LogRecord } from '../classify/record.js';
 import { renderEcs } from '../render/ecs.js';

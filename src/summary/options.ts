@@ -13,5 +13,5 @@ export interface SummaryOptions extends FilterOptions {
   html?: string;
   year?: number;
   lang: Lang;
-  maxLineBytes?: number;
+  maxLineBytes: number;
 }

@@ -1,17 +1,18 @@
-import { stat } from 'node:fs/promises';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import type { Catalog } from '../catalog/load.js';
 import { hasFilter, type FilterOptions } from '../filter/compile.js';
+import { STDIN_NAME } from '../input/open.js';
+import type { ReadOptions } from '../input/read-options.js';
 import { warn, type Io } from '../io.js';
 import type { Palette } from '../render/palette.js';
 import { Progress } from '../render/progress.js';
-import { STDIN_NAME } from '../input/open.js';
-import { scanInputs, type ScanMode } from './scan/inputs.js';
-import { countsFromScan } from './scan/counts.js';
-import { mergeCounts, type SummaryCounts } from './counts.js';
 import type { SummaryReport } from '../render/summary-report.js';
-import { buildReport } from './report.js';
+import { countsFromTally } from './counts.js';
 import type { SummaryOptions } from './options.js';
+import { buildReport } from './report.js';
+import { scanInputs, type ScanMode } from './scan/inputs.js';
+import { mergeTallies } from './tally-merge.js';
+import type { TallyResult } from './tally-result.js';
 
 export interface SummaryResult {
   report: SummaryReport;
@@ -23,8 +24,9 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   let unreadable = 0;
   const failed = new Set<string>();
   const progress = Progress.enabled(io.stderr, io.env) ? new Progress(io.stderr, await totalSize(paths)) : null;
-  const reader = {
+  const read: ReadOptions = {
     year: opts.year,
+    tz: opts.tz,
     maxLineBytes: opts.maxLineBytes,
     signal: io.signal,
     stdin: io.stdin,
@@ -41,17 +43,15 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
     onBytes: (n: number) => progress?.add(n),
   };
   const mode = summaryPath(opts, io.env);
-  let counts: SummaryCounts;
-  // The modules of the other paths and formats load only when used: start-up counts on big files too.
-  if (mode === 'records') counts = await (await import('./records.js')).countRecords(paths, opts, catalog, reader);
-  else {
-    const parts = await scanInputs(paths, { ...reader, mode, tz: opts.tz });
-    counts = mergeCounts(parts.map((p) => countsFromScan(p, catalog)));
-  }
+  let tally: TallyResult;
+  // The modules of the other paths and outputs load only when used: start-up counts on big files too.
+  if (mode === 'records') tally = await (await import('./records.js')).countRecords(paths, opts, catalog, read);
+  else tally = mergeTallies(await scanInputs(paths, { ...read, mode, env: io.env }));
   progress?.clear();
+  const counts = countsFromTally(tally, catalog);
   // Every input that was read is named, also an empty one or one whose lines were all filtered out.
-  const read = (paths.length ? paths : ['-']).map((p) => (p === '-' ? STDIN_NAME : p)).filter((f) => !failed.has(f) || counts.files.includes(f));
-  counts.files = [...new Set(io.signal.aborted ? counts.files : read)];
+  const named = (paths.length ? paths : ['-']).map((p) => (p === '-' ? STDIN_NAME : p)).filter((f) => !failed.has(f) || counts.files.includes(f));
+  counts.files = [...new Set(io.signal.aborted ? counts.files : named)];
   const report = buildReport(counts, catalog, opts.lang, opts.bucket);
   if (opts.html) {
     // Loaded only when asked for: keeps start-up of the common path small.

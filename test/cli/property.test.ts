@@ -7,7 +7,8 @@ import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { loadCatalog } from '../../src/catalog/load.ts';
 import { classifyLine } from '../../src/classify/line.ts';
-import { LineSplitter, lineText } from '../../src/input/line-splitter.ts';
+import { LineSplitter } from '../../src/input/line-splitter.ts';
+import { lineText } from '../../src/input/raw-line.ts';
 import { parseLine } from '../../src/parse/line.ts';
 import { HAVE_CORPUS, NO_CORPUS, corpusLogs, runCli, type RunResult } from '../helpers.ts';
 

@@ -222,7 +222,7 @@ describe('Ctrl-C while workers filter a large file', () => {
     // lines whose tag is not plain (`;`): each goes through the full parser, slowly enough to stop mid-piece
     const line = (i: number): string => `Nov 20 10:00:00 fw-1 %ASA-6-302013;x Built inbound TCP connection ${String(i).padStart(9, '0')} for a:1.2.3.4/1 to b:5.6.7.8/2\n`;
     writeFileSync(file, Array.from({ length: 800_000 }, (_, i) => line(i)).join(''));
-    const child = spawn(process.execPath, [BIN, '-s', '<=7', '-v', '-o', 'raw', file], { env: { ...ENV, ASALOG_STREAM_PATH: 'workers', ASALOG_STREAM_WORKERS: '3', ASALOG_STREAM_PIECE_BYTES: String(16 << 20) } });
+    const child = spawn(process.execPath, [BIN, '-s', '<=7', '-v', '-o', 'raw', file], { env: { ...ENV, ASALOG_STREAM_PATH: 'workers', ASALOG_WORKERS: '3', ASALOG_PIECE_BYTES: String(16 << 20) } });
     children.add(child);
     const out: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));

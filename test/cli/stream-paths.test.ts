@@ -8,7 +8,7 @@ import { HAVE_CORPUS, NO_CORPUS, corpusLogs, runCli } from '../helpers.ts';
 
 // The default command classifies large files in worker threads; what it prints (stdout and the
 // warnings on stderr) must be byte-identical to the single-thread path. ASALOG_STREAM_PATH forces
-// the path, ASALOG_STREAM_PIECE_BYTES makes pieces small so a small file is cut in many places.
+// the path, ASALOG_PIECE_BYTES makes pieces small so a small file is cut in many places.
 const dir = mkdtempSync(join(tmpdir(), 'asalog-stream-paths-'));
 
 // Lines a piece boundary or a worker could get wrong: CRLF, invalid UTF-8, NUL, lines longer than
@@ -59,19 +59,19 @@ async function assertSame(files: string[], extra: string[] = [], env: Record<str
 
 test('workers print what the single path prints: corpus ×6 and awkward lines, small pieces', { skip: !HAVE_CORPUS && NO_CORPUS }, async () => {
   const file = writeLog('corpus.log', [...corpusLogs().map((f) => readFileSync(f)), AWKWARD], 6);
-  await assertSame([file], ['--year', '2026', '--max-line', '100000'], { ASALOG_STREAM_PIECE_BYTES: '65536' });
+  await assertSame([file], ['--year', '2026', '--max-line', '100000'], { ASALOG_PIECE_BYTES: '65536' });
 });
 
 test('workers: lines past --max-line cut inside a piece, a piece per line, -H, several files and a missing one', async () => {
   const file = writeLog('awkward.log', [readFileSync(new URL('../fixtures/sample.log', import.meta.url)), AWKWARD], 5);
   const other = writeLog('other.log', [AWKWARD], 1);
-  await assertSame([file, join(dir, 'missing.log'), other], ['--max-line', '2000'], { ASALOG_STREAM_PIECE_BYTES: '1000000' });
-  await assertSame([file], ['--max-line', '50000'], { ASALOG_STREAM_PIECE_BYTES: '100' }, ['json', 'raw'], [[], ['-s', '<=3']]);
+  await assertSame([file, join(dir, 'missing.log'), other], ['--max-line', '2000'], { ASALOG_PIECE_BYTES: '1000000' });
+  await assertSame([file], ['--max-line', '50000'], { ASALOG_PIECE_BYTES: '100' }, ['json', 'raw'], [[], ['-s', '<=3']]);
   await assertSame([file, other], ['-H'], {}, ['raw'], [[], ['-s', '<=4', '--invert']]);
 });
 
 test('workers print what the single path prints on a generated log (40 000 lines)', async () => {
   const file = join(dir, 'generated.log');
   await generate({ lines: 40_000, seed: 11, out: file });
-  await assertSame([file], [], { ASALOG_STREAM_PIECE_BYTES: '262144' }, FORMATS, [[], ['-s', '<=3'], ['--id', '302013-302016', '--invert']]);
+  await assertSame([file], [], { ASALOG_PIECE_BYTES: '262144' }, FORMATS, [[], ['-s', '<=3'], ['--id', '302013-302016', '--invert']]);
 });

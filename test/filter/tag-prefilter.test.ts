@@ -4,7 +4,7 @@ import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { plainTag } from '../../src/filter/tag-prefilter.ts';
+import { plainTagKey } from '../../src/filter/tag-prefilter.ts';
 import { parseLine } from '../../src/parse/line.ts';
 import { HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, runCli } from '../helpers.ts';
 
@@ -21,16 +21,16 @@ async function assertSameRaw(files: string[]): Promise<void> {
   }
 }
 
-test('plainTag agrees with parseLine wherever it is sure', () => {
+test('plainTagKey agrees with parseLine wherever it is sure', () => {
   const lines = ['%ASA-auth-6-113004: x', '%FTD-session-a-b-c-6-302013: y', '%ASA-a-b-c-d-e-6-302013: z', '%FTD--6-852002: w', '%ASA-auth-8-113004: v', '%ASA-6-302013: x', 'a %FTD-1-430003 x', 'x100%ASA-6-302013: y %ASA-4-106023: z', '%ASA-6-302013\r', '%ASA-6-302013', '%ASA-auth-6-113004: x', '%ASA-6-3020134: x', '50% %PIX-7-710001: x', '%FDT-6-113004: x'];
   for (const line of lines) {
-    const key = plainTag(Buffer.from(line), 0, Buffer.byteLength(line));
+    const key = plainTagKey(Buffer.from(line), 0, Buffer.byteLength(line));
     const p = parseLine(line.replace(/\r$/, ''));
     if (key >= 0) assert.deepEqual([String(key >> 3).padStart(6, '0'), key & 7], [p.id, p.severity], line);
   }
   // class infixes are read from bytes too
-  assert.equal(plainTag(Buffer.from(lines[0]!), 0, lines[0]!.length), 113004 * 8 + 6);
-  assert.equal(plainTag(Buffer.from(lines[1]!), 0, lines[1]!.length), 302013 * 8 + 6);
+  assert.equal(plainTagKey(Buffer.from(lines[0]!), 0, lines[0]!.length), 113004 * 8 + 6);
+  assert.equal(plainTagKey(Buffer.from(lines[1]!), 0, lines[1]!.length), 302013 * 8 + 6);
 });
 
 test('raw output with the byte pre-filter equals the normal path (generated log)', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LineSplitter, type RawLine } from '../../src/input/line-splitter.ts';
+import { LineSplitter } from '../../src/input/line-splitter.ts';
+import type { RawLine } from '../../src/input/raw-line.ts';
 
 function split(chunks: (string | Buffer)[], max?: number): RawLine[] {
   const s = new LineSplitter(max);

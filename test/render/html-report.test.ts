@@ -9,7 +9,8 @@ import type { CatalogEntry } from '../../src/catalog/types.js';
 import { categoryOf } from '../../src/catalog/categories.js';
 import { escapeHtml } from '../../src/render/html/escape.js';
 import { renderSummaryHtml } from '../../src/render/html/report.js';
-import { SummaryAccumulator, emptyCounts, type SummaryInput } from '../../src/summary/counts.js';
+import { countsFromTally, emptyCounts } from '../../src/summary/counts.js';
+import { Tally, type SummaryInput } from '../../src/summary/tally.js';
 import { buildReport } from '../../src/summary/report.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -45,9 +46,9 @@ const INPUT = [
 ];
 
 function sampleReport() {
-  const acc = new SummaryAccumulator(catalog);
-  for (const input of INPUT) acc.add(input);
-  return buildReport(acc.counts, catalog, 'en');
+  const tally = new Tally();
+  for (const input of INPUT) tally.add(input);
+  return buildReport(countsFromTally(tally.take(), catalog), catalog, 'en');
 }
 
 describe('summary HTML (static)', () => {

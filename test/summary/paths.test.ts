@@ -9,10 +9,12 @@ import { gzipSync } from 'node:zlib';
 import { loadCatalog } from '../../src/catalog/load.ts';
 import { PLAIN_PALETTE } from '../../src/render/palette.ts';
 import { runSummary } from '../../src/summary/run.ts';
-import { countsFromScan } from '../../src/summary/scan/counts.ts';
-import { joinPieces, PieceReader, type Piece } from '../../src/summary/scan/pieces.ts';
+import { countsFromTally } from '../../src/summary/counts.ts';
+import { countFileInPieces } from '../../src/summary/scan/inputs.ts';
 import { SummaryScanner } from '../../src/summary/scan/scanner.ts';
-import { mergeCounts } from '../../src/summary/counts.ts';
+import { pieceCounter } from '../../src/summary/task.ts';
+import type { TallyResult } from '../../src/summary/tally-result.ts';
+import { FilePieces, type ScannedPiece } from '../../src/workers/file-pieces.ts';
 import { BIN, HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, runCli } from '../helpers.ts';
 
 // Every way `summary` can count (records, the byte scanner, worker threads, stdin) must print the
@@ -200,29 +202,32 @@ test('summary: scanner and records agree when wrappers outnumber the caches', as
 });
 
 // Pieces as small as a few bytes: lines cut across pieces, pieces inside one line, long lines.
-test('summary: pieces of any size count as one scan of the whole file', () => {
+test('summary: pieces of any size count as one scan of the whole file', async () => {
   const file = join(dir, 'pieces.log');
   const long = `Nov 20 10:00:03 fw-9 : %ASA-6-302013: ${'x'.repeat(300)}`;
   writeFileSync(file, `${TRICKY}\n${long}\n${TRICKY}\n${long}`);
-  const size = statSync(file).size;
+  const { size, mtime } = statSync(file);
   const whole = new SummaryScanner(100);
   whole.startFile({ name: file, year: 2026 });
   whole.push(readFileSync(file));
   whole.end();
   const wholeScan = whole.take();
-  const expected = countsFromScan(wholeScan, catalog);
+  const expected = countsFromTally(wholeScan, catalog);
   assert.ok(wholeScan.longLines.length >= 2);
+  const read = { year: 2026, maxLineBytes: 100, onError: () => undefined, onWarning: () => undefined, mode: 'workers' as const, env: {} };
   for (const pieceBytes of [1, 2, 7, 64, 99, 100, 101, 333, size - 1, size, size + 1]) {
-    const reader = new PieceReader({ path: file, size, pieceBytes, name: file, year: 2026, maxLineBytes: 100, shared: new SharedArrayBuffer(8) });
-    const pieces: Piece[] = [];
-    for (let piece = reader.next(); piece !== null; piece = reader.next()) pieces.push(piece);
+    // every piece claimed, scanned and written in order by this thread (the pool's threads run the same code)
+    const joined = await countFileInPieces(null, { name: file, path: file, size, mtime }, { ...read, env: { ASALOG_PIECE_BYTES: String(pieceBytes) } });
+    assert.deepEqual(countsFromTally(joined, catalog), expected, `pieces of ${pieceBytes} bytes`);
+    assert.deepEqual(joined.longLines, wholeScan.longLines);
+    // the pieces themselves, one per pieceBytes of the file
+    const range = { path: file, size, pieceBytes, shared: FilePieces.sharedState() };
+    const reader = new FilePieces(range, pieceCounter({ range, name: file, year: 2026, maxLineBytes: 100 }));
+    const pieces: ScannedPiece<TallyResult>[] = [];
+    for (let piece = reader.next(); piece !== null && piece !== 'wait'; piece = reader.next()) pieces.push(piece);
     reader.close();
     assert.equal(pieces.length, Math.ceil(size / pieceBytes));
-    assert.deepEqual(mergeCounts(pieces.map((p) => countsFromScan(p.result, catalog))), expected, `pieces of ${pieceBytes} bytes, merged as counts`);
-    // as threads hand them in: out of order
-    const joined = joinPieces(pieces.reverse());
-    assert.deepEqual(countsFromScan(joined, catalog), expected, `pieces of ${pieceBytes} bytes`);
-    assert.deepEqual(joined.longLines, wholeScan.longLines);
+    assert.equal(pieces.reduce((n, p) => n + p.result.lines, 0), wholeScan.lines);
   }
 });
 

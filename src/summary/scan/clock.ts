@@ -1,5 +1,5 @@
 import { fixedOffset, type TimestampMatch } from '../../parse/time.js';
-import { wrapper, type Wrapper } from './wrapper.js';
+import { wrapper, type Wrapper } from '../tally.js';
 
 /** Where a wrapper's clock is: the seconds' first digit, the fraction's digits after them, and the time within the hour in ms. */
 export interface ClockSpot {

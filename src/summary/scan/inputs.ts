@@ -1,77 +1,113 @@
 import { abortable } from '../../input/abortable.js';
-import { describeReadError } from '../../input/read-error.js';
 import { openInput, splittableFile, STDIN_NAME } from '../../input/open.js';
-import type { ScanResult } from './result.js';
-import { SummaryScanner } from './scanner.js';
-import { scanFileInWorkers } from '../workers.js';
+import { describeReadError } from '../../input/read-error.js';
+import { longLineWarning, type LongLine, type ReadOptions } from '../../input/read-options.js';
 import { yearContext } from '../../parse/year-context.js';
+import { claimPieces } from '../../workers/claim.js';
+import { FilePieces, type PieceRange } from '../../workers/file-pieces.js';
+import { WorkerPool } from '../../workers/pool.js';
+import { manyCores, pieceBytes, poolSize, splitFrom } from '../../workers/split.js';
+import { pieceCounter, type CountFileJob } from '../task.js';
+import { mergeTallies } from '../tally-merge.js';
+import type { TallyResult } from '../tally-result.js';
+import { SummaryScanner } from './scanner.js';
 
 /**
- * `scan`: every input in this thread; `workers`: regular files split across worker threads
- * (gzip and stdin stay in this thread); `auto`: workers for regular files of 64 MB and more.
+ * `scan`: every input in this thread; `workers`: regular files split across the pool's threads
+ * (gzip and stdin stay in this thread); `auto`: the pool for regular files large enough.
  */
 export type ScanMode = 'scan' | 'workers' | 'auto';
 
-export interface ScanInputsOptions {
+export interface ScanInputsOptions extends ReadOptions {
   mode: ScanMode;
-  year?: number;
-  tz?: string;
-  maxLineBytes?: number;
-  signal?: AbortSignal;
-  stdin?: NodeJS.ReadableStream;
-  onError: (file: string, reason: string) => void;
-  onWarning: (message: string) => void;
-  onBytes?: (bytes: number) => void;
+  env: NodeJS.ProcessEnv;
 }
 
-const WORKER_MIN_BYTES = 64 << 20;
-
-/** The summary's fast path over every input, in order: one ScanResult per run of inputs. */
-export async function scanInputs(paths: string[], opts: ScanInputsOptions): Promise<ScanResult[]> {
-  const parts: ScanResult[] = [];
+/** The summary's byte path over every input, in order: one TallyResult per run of inputs. */
+export async function scanInputs(paths: string[], opts: ScanInputsOptions): Promise<TallyResult[]> {
+  const parts: TallyResult[] = [];
   let scanner: SummaryScanner | null = null;
   const flush = (): void => {
     if (scanner !== null) parts.push(scanner.take());
     scanner = null;
   };
-  for (const path of paths.length ? paths : ['-']) {
-    if (opts.signal?.aborted) break;
-    const name = path === '-' ? STDIN_NAME : path;
-    try {
-      const split = await splittable(path, opts.mode);
-      if (split !== null) {
-        flush();
-        const result = await scanFileInWorkers(path, split.size, { name, ...yearContext(opts.year, split.mtime), tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: opts.signal, onBytes: opts.onBytes });
-        warnLong(result.longLines, name, opts.onWarning);
-        parts.push(result);
-        continue;
+  let pool: WorkerPool | null = null;
+  try {
+    for (const path of paths.length ? paths : ['-']) {
+      if (opts.signal?.aborted) break;
+      const name = path === '-' ? STDIN_NAME : path;
+      try {
+        const split = await splittable(path, opts.mode);
+        if (split !== null) {
+          flush();
+          pool ??= new WorkerPool(new URL('../task.js', import.meta.url), null, poolSize(opts.env));
+          const result = await countFileInPieces(pool, { name, path, ...split }, opts);
+          warnLong(result.longLines, name, opts.onWarning);
+          parts.push(result);
+          continue;
+        }
+        scanner ??= new SummaryScanner(opts.maxLineBytes);
+        await scanInput(scanner, path, opts);
+      } catch (err) {
+        opts.onError(name, describeReadError(err));
       }
-      const input = await openInput(path, opts.stdin);
-      scanner ??= new SummaryScanner(opts.maxLineBytes);
-      scanner.startFile({ name: input.name, ...yearContext(opts.year, input.mtime), tz: opts.tz });
-      for await (const chunk of abortable(input.chunks, opts.signal)) {
-        opts.onBytes?.(chunk.length);
-        scanner.push(chunk);
-        warnLong(scanner.takeLongLines(), input.name, opts.onWarning);
-        if (opts.signal?.aborted) break;
-      }
-      scanner.end();
-      warnLong(scanner.takeLongLines(), input.name, opts.onWarning);
-    } catch (err) {
-      opts.onError(name, describeReadError(err));
     }
+  } finally {
+    await pool?.close();
   }
   flush();
   return parts;
 }
 
-async function splittable(path: string, mode: ScanMode): Promise<{ size: number; mtime: Date } | null> {
-  if (mode === 'scan' || path === '-') return null;
-  return splittableFile(path, mode === 'auto' ? WORKER_MIN_BYTES : 0);
+/** One input (stdin, gzip, a small file) through this thread's scanner. */
+async function scanInput(scanner: SummaryScanner, path: string, opts: ScanInputsOptions): Promise<void> {
+  const input = await openInput(path, opts.stdin);
+  scanner.startFile({ name: input.name, ...yearContext(opts.year, input.mtime), tz: opts.tz });
+  for await (const chunk of abortable(input.chunks, opts.signal)) {
+    opts.onBytes?.(chunk.length);
+    scanner.push(chunk);
+    warnLong(scanner.takeLongLines(), input.name, opts.onWarning);
+    if (opts.signal?.aborted) break;
+  }
+  scanner.end();
+  warnLong(scanner.takeLongLines(), input.name, opts.onWarning);
 }
 
-function warnLong(lines: ScanResult['longLines'], file: string, warn: (m: string) => void): void {
-  for (const [line, kept, dropped] of lines) {
-    warn(`${file}:${line}: line longer than ${kept} bytes; ${dropped} bytes past the limit were not read (see --max-line)`);
-  }
+// Small enough that the threads finish together however busy the cores are, large enough that
+// a piece's counts cost next to nothing to post and merge.
+const MAX_PIECE = 16 << 20;
+const MIN_PIECE = 64 << 10;
+
+/**
+ * One regular file on every core (`pool` null: this thread alone): its pieces' tallies merged in
+ * file order, long lines numbered in the file.
+ */
+export async function countFileInPieces(pool: WorkerPool | null, file: { name: string; path: string; size: number; mtime: Date }, opts: ScanInputsOptions): Promise<TallyResult> {
+  const range: PieceRange = { path: file.path, size: file.size, pieceBytes: pieceBytes(opts.env, Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.ceil(file.size / 64)))), shared: FilePieces.sharedState() };
+  const job: CountFileJob = { range, name: file.name, ...yearContext(opts.year, file.mtime), tz: opts.tz, maxLineBytes: opts.maxLineBytes };
+  const tallies: TallyResult[] = [];
+  let linesBefore = 0;
+  await claimPieces<TallyResult>(pool, {
+    range,
+    scanner: pieceCounter(job),
+    request: job,
+    signal: opts.signal,
+    onPiece: (piece) => opts.onBytes?.(piece.bytes),
+    // an interrupted run keeps even a piece cut short: the report holds everything counted
+    write: ({ result }) => {
+      for (const long of result.longLines) long[0] += linesBefore;
+      linesBefore += result.lines;
+      tallies.push(result);
+    },
+  });
+  return mergeTallies(tallies);
+}
+
+async function splittable(path: string, mode: ScanMode): Promise<{ size: number; mtime: Date } | null> {
+  if (mode === 'scan' || path === '-' || (mode === 'auto' && !manyCores())) return null;
+  return splittableFile(path, mode === 'auto' ? splitFrom('count') : 0);
+}
+
+function warnLong(lines: LongLine[], file: string, warn: (m: string) => void): void {
+  for (const long of lines) warn(longLineWarning(file, long));
 }

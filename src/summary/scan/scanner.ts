@@ -1,12 +1,12 @@
 import { LineFeed, type RecordSink } from '../../input/line-feed.js';
 import { LATER, MISS, M_FOLLOWS, RECORD_INTS, SLOT_MASK, type LineKernel } from '../../input/line-kernel.js';
-import type { ClockSpot } from './clock.js';
 import { parseLine } from '../../parse/line.js';
 import { atLeastOne, repeatedAt } from '../../parse/repeat.js';
-import type { ScanResult } from './result.js';
 import { mayHoldTag, TagReader } from '../../parse/tag-bytes.js';
-import { NO_HOST, ScanTally } from './tally.js';
-import { wrapper, WrapperCache, type ScanFile, type Wrapper } from './wrapper.js';
+import { NO_HOST, Tally, wrapper, type Wrapper } from '../tally.js';
+import type { TallyResult } from '../tally-result.js';
+import type { ClockSpot } from './clock.js';
+import { WrapperCache, type ScanFile } from './wrapper-cache.js';
 
 /**
  * Counts lines for `summary` straight from bytes: no string or object per line. A line whose
@@ -15,7 +15,7 @@ import { wrapper, WrapperCache, type ScanFile, type Wrapper } from './wrapper.js
  * WebAssembly (LineKernel), lines and tags are found in bulk and wrappers looked up by slot.
  */
 export class SummaryScanner implements RecordSink {
-  private readonly tally = new ScanTally();
+  private readonly tally = new Tally();
   private readonly tag = new TagReader();
   private readonly wrappers = new WrapperCache((host) => this.tally.hostOf(host));
   private readonly feed: LineFeed;
@@ -57,12 +57,12 @@ export class SummaryScanner implements RecordSink {
   }
 
   /** Long lines found since the last call, for warnings while the scan runs. */
-  takeLongLines(): ScanResult['longLines'] {
+  takeLongLines(): TallyResult['longLines'] {
     return this.tally.longLines.splice(0);
   }
 
   /** The counts so far; the scanner goes on from zero (a worker's next piece of the same file). */
-  take(): ScanResult {
+  take(): TallyResult {
     this.fileSeen = false;
     this.fileStart = 0;
     return this.tally.take();

@@ -1,28 +1,13 @@
 import { parseHeader } from '../../parse/header.js';
 import { formatTimestamp } from '../../parse/time.js';
+import type { YearContext } from '../../parse/year-context.js';
+import { NO_HOST, wrapper, type Wrapper } from '../tally.js';
 import { clockSpot, LaterWrappers, type ClockSpot } from './clock.js';
-import { NO_HOST } from './tally.js';
 
 /** Where the scanner reads: the file's name in the report, and how its zoneless times resolve. */
-export interface ScanFile {
+export interface ScanFile extends YearContext {
   name: string;
-  year: number;
-  /** see YearContext (parse/year-context.ts) */
-  notAfter?: number;
   tz?: string;
-}
-
-/** What a line's syslog wrapper says, as the summary needs it: host number, epoch ms, rsyslog repeat. */
-export interface Wrapper {
-  host: number;
-  time: number | null;
-  /** the time's minute since the epoch (NaN without a time): worked out once, not per line */
-  minute: number;
-  repeat: number | null;
-}
-
-export function wrapper(host: number, time: number | null, repeat: number | null): Wrapper {
-  return { host, time, minute: time === null ? NaN : Math.floor(time / 60_000), repeat };
 }
 
 const TABLE = 8192;

@@ -1,27 +1,14 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { mergeScans } from './merge.js';
-import type { ScanResult } from './result.js';
-import { SummaryScanner } from './scanner.js';
 
 /** What reads one file's pieces: the scanner and, through `shared`, the threads' common state. */
 export interface PieceRange {
   path: string;
   size: number;
   pieceBytes: number;
-  /** Int32Array: [next piece to claim, 1 = stop (Ctrl-C), pieces written (with `window`)] */
+  /** Int32Array (see `sharedState`): [next piece to claim, 1 = stop (Ctrl-C), pieces written (with `window`)] */
   shared: SharedArrayBuffer;
   /** claim a piece only while it is fewer than this many ahead of the pieces written */
   window?: number;
-}
-
-/** One regular file scanned in pieces by several threads for `summary`. */
-export interface PiecesJob extends PieceRange {
-  name: string;
-  year: number;
-  /** see YearContext (parse/year-context.ts) */
-  notAfter?: number;
-  tz?: string;
-  maxLineBytes?: number;
 }
 
 /** What scans a piece's lines; `take` ends the piece. */
@@ -32,7 +19,8 @@ export interface PieceScanner<R> {
   take(): R;
 }
 
-export interface Piece<R = ScanResult> {
+/** A piece a thread claimed and scanned (any thread, any order: `index` says where it goes). */
+export interface ScannedPiece<R> {
   index: number;
   /** bytes read for it */
   bytes: number;
@@ -63,6 +51,11 @@ export class FilePieces<R> {
     this.buf = scanner.readBuffer()?.subarray(0, READ_CHUNK) ?? Buffer.allocUnsafe(READ_CHUNK);
   }
 
+  /** The state the threads reading one file share: see PieceRange.shared. */
+  static sharedState(): SharedArrayBuffer {
+    return new SharedArrayBuffer(12);
+  }
+
   static pieces(range: Pick<PieceRange, 'size' | 'pieceBytes'>): number {
     return Math.ceil(range.size / range.pieceBytes);
   }
@@ -85,7 +78,7 @@ export class FilePieces<R> {
    * With a window, `wait` says what to do while it is full: false returns 'wait' (a thread with
    * an event loop), true blocks until the writer moves on.
    */
-  next(wait = true): Piece<R> | null | 'wait' {
+  next(wait = true): ScannedPiece<R> | null | 'wait' {
     const window = this.range.window;
     for (;;) {
       if (Atomics.load(this.state, STOP) !== 0) return null;
@@ -105,7 +98,7 @@ export class FilePieces<R> {
     closeSync(this.fd);
   }
 
-  private scan(index: number): Piece<R> {
+  private scan(index: number): ScannedPiece<R> {
     const { size, pieceBytes } = this.range;
     const limit = Math.min(size, (index + 1) * pieceBytes);
     const start = index === 0 ? 0 : this.lineAfter(index * pieceBytes - 1);
@@ -159,28 +152,4 @@ export class FilePieces<R> {
     }
     return this.range.size;
   }
-}
-
-/** `summary`'s pieces: each scanned by a SummaryScanner for the job's file. */
-export class PieceReader extends FilePieces<ScanResult> {
-  constructor(job: PiecesJob) {
-    const scanner = new SummaryScanner(job.maxLineBytes);
-    scanner.startFile({ name: job.name, year: job.year, notAfter: job.notAfter, tz: job.tz });
-    super(job, scanner);
-  }
-
-  override next(): Piece | null {
-    return super.next(true) as Piece | null;
-  }
-}
-
-/** Pieces in any order (as threads finished them) as one scan of the file; long-line numbers made file-relative. */
-export function joinPieces(pieces: Piece[]): ScanResult {
-  const ordered = [...pieces].sort((a, b) => a.index - b.index);
-  let before = 0;
-  for (const { result } of ordered) {
-    for (const long of result.longLines) long[0] += before;
-    before += result.lines;
-  }
-  return mergeScans(ordered.map((p) => p.result));
 }

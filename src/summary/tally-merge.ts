@@ -1,8 +1,8 @@
-import { firstDigit, severityAt, withSeverity, type ScanResult } from './result.js';
+import { firstDigit, severityAt, withSeverity, type TallyResult } from './tally-result.js';
 
-/** Results of consecutive parts of the input, in order, as one scan of them all would give them. */
-export function mergeScans(parts: ScanResult[]): ScanResult {
-  const out: ScanResult = { lines: 0, unparsed: 0, classified: 0, messages: 0, files: [], ids: [], idSev: new Float64Array(0), sevOrder: new Int32Array(0), hosts: [], first: null, last: null, minutes: [], longLines: [] };
+/** Results of consecutive parts of the input, in order, as one tally of them all would give them. */
+export function mergeTallies(parts: TallyResult[]): TallyResult {
+  const out: TallyResult = { lines: 0, unparsed: 0, classified: 0, messages: 0, files: [], ids: [], idSev: new Float64Array(0), sevOrder: new Int32Array(0), hosts: [], first: null, last: null, minutes: [], longLines: [] };
   const idSev: number[] = [], sevOrder: number[] = [];
   const idSlot = new Map<number, number>();
   const hostSlot = new Map<string, number>();

@@ -1,5 +1,10 @@
-/** What a scan found, as plain data a worker can post; `countsFromScan` turns it into SummaryCounts. */
-export interface ScanResult {
+import type { LongLine } from '../input/read-options.js';
+
+/**
+ * What a Tally counted (a whole input, or a piece of a file), as plain data a thread can post;
+ * `countsFromTally` turns it into the report's SummaryCounts.
+ */
+export interface TallyResult {
   lines: number;
   unparsed: number;
   classified: number;
@@ -15,8 +20,8 @@ export interface ScanResult {
   first: number | null;
   last: number | null;
   minutes: Array<[minute: number, errors: number, other: number]>;
-  /** lines cut at the length limit: line number within its file (or byte range), bytes kept, bytes dropped */
-  longLines: Array<[line: number, kept: number, dropped: number]>;
+  /** lines cut at the length limit, numbered within their file (or piece) */
+  longLines: LongLine[];
 }
 
 /** Severities kept in first-seen order as decimal digits, severity + 1 each: 6 then 4 is 75. */

@@ -1,14 +1,40 @@
-import { withSeverity, type ScanResult } from './result.js';
-import type { Wrapper } from './wrapper.js';
+import { withSeverity, type TallyResult } from './tally-result.js';
 
 export const NO_HOST = -1;
 const UNSEEN = 9;
 
+/** What a line's syslog wrapper says, as the summary needs it: host number, epoch ms, rsyslog repeat. */
+export interface Wrapper {
+  host: number;
+  time: number | null;
+  /** the time's minute since the epoch (NaN without a time): worked out once, not per line */
+  minute: number;
+  repeat: number | null;
+}
+
+export function wrapper(host: number, time: number | null, repeat: number | null): Wrapper {
+  return { host, time, minute: time === null ? NaN : Math.floor(time / 60_000), repeat };
+}
+
+/** What the record path counts of one classified line. */
+export interface SummaryInput {
+  file: string;
+  /** epoch milliseconds, or null when the line has no timestamp */
+  time: number | null;
+  host: string | null;
+  /** null for a line without a tag */
+  id: string | null;
+  severity: number | null;
+  /** messages this line stands for: N for rsyslog's "message repeated N times" */
+  repeat: number;
+}
+
 /**
- * The scanner's counters, in typed arrays and first-seen lists instead of a Map per line. Host
- * numbers outlive `take()` (the scanner caches them per wrapper); everything else starts over.
+ * The summary's one accumulator, for the byte scanner and the record path alike: counters in
+ * typed arrays and first-seen lists instead of a Map per line. Host numbers outlive `take()` (the
+ * scanner caches them per wrapper); everything else starts over.
  */
-export class ScanTally {
+export class Tally {
   lines = 0;
   unparsed = 0;
   private classified = 0;
@@ -30,7 +56,7 @@ export class ScanTally {
   private minutes = new Map<number, [number, number]>();
   private minute = NaN;
   private minuteSlot: [number, number] = [0, 0];
-  longLines: ScanResult['longLines'] = [];
+  longLines: TallyResult['longLines'] = [];
 
   noteFile(name: string): void {
     if (!this.files.includes(name)) this.files.push(name);
@@ -86,6 +112,18 @@ export class ScanTally {
     }
   }
 
+  /** One line as the record path classified it (the scanner counts from bytes with `count`). */
+  add(input: SummaryInput): void {
+    this.noteFile(input.file);
+    this.lines++;
+    if (input.id === null || input.severity === null) {
+      this.unparsed++;
+      return;
+    }
+    const host = input.host === null ? NO_HOST : this.hostOf(input.host);
+    this.count(Number(input.id), input.severity, input.repeat, wrapper(host, input.time, null));
+  }
+
   private addId(id: number): number {
     const slot = this.ids.length;
     this.idSlot[id] = slot;
@@ -102,9 +140,9 @@ export class ScanTally {
   }
 
   /** What was counted since the last take, and a fresh start. */
-  take(): ScanResult {
+  take(): TallyResult {
     const ids = this.ids;
-    const result: ScanResult = {
+    const result: TallyResult = {
       lines: this.lines, unparsed: this.unparsed, classified: this.classified, messages: this.messages,
       files: this.files,
       ids,

@@ -1,0 +1,75 @@
+import type { TagPrefilter } from '../filter/tag-prefilter.js';
+import { LineFeed } from '../input/line-feed.js';
+import { longLineWarning } from '../input/read-options.js';
+import type { YearContext } from '../parse/year-context.js';
+import { claimPieces } from '../workers/claim.js';
+import { FilePieces, type PieceRange, type PieceScanner } from '../workers/file-pieces.js';
+import type { WorkerPool } from '../workers/pool.js';
+import { pieceBytes } from '../workers/split.js';
+import type { StreamSink } from './output-sink.js';
+import { RawFilter, type RawResult } from './raw-filter.js';
+import type { LineStep } from './step.js';
+import type { StreamRequest } from './task.js';
+
+/** One file of a raw filter run: what every thread needs to read and filter its pieces. */
+export interface RawFileJob extends YearContext {
+  range: PieceRange;
+  file: string;
+  maxLineBytes: number;
+}
+
+/** This thread's compiled filter: the pre-filter for tags, the step for every other line. */
+export interface RawLocal {
+  prefilter: TagPrefilter;
+  step: LineStep;
+}
+
+// Pieces are claimed by every thread in turn and written in file order: at most WINDOW of them
+// past the last one written, which bounds memory when the output is read slowly.
+const PIECE_BYTES = 4 << 20;
+const WINDOW = 8;
+
+/** A piece scanner for `-o raw` with a tag filter: a LineFeed into a RawFilter. */
+export function rawScanner(job: RawFileJob, local: RawLocal): PieceScanner<RawResult> {
+  const filter = new RawFilter(local.prefilter, (raw) => local.step(raw, job.file, job.year, job.notAfter), job.maxLineBytes);
+  const feed = new LineFeed(filter, job.maxLineBytes);
+  return { readBuffer: () => feed.readBuffer(), push: (c) => feed.push(c), end: () => feed.end(), take: () => filter.take() };
+}
+
+export interface FilterFileOptions extends YearContext {
+  path: string;
+  size: number;
+  maxLineBytes: number;
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  onWarning: (message: string) => void;
+}
+
+/**
+ * `-o raw` filtered on the tag for one large regular file, on every core: this thread and the
+ * pool's threads claim pieces and read them themselves (no copying between threads but the kept
+ * lines); the pieces' output is written in file order.
+ */
+export async function filterFileInWorkers(pool: WorkerPool, local: RawLocal, opts: FilterFileOptions, sink: StreamSink): Promise<{ lines: number; matched: number }> {
+  const range: PieceRange = { path: opts.path, size: opts.size, pieceBytes: pieceBytes(opts.env, PIECE_BYTES), shared: FilePieces.sharedState(), window: WINDOW };
+  const job: RawFileJob = { range, file: opts.path, year: opts.year, notAfter: opts.notAfter, maxLineBytes: opts.maxLineBytes };
+  const request: StreamRequest = { kind: 'filter', job };
+  const total = { lines: 0, matched: 0 };
+  await claimPieces<RawResult>(pool, {
+    range,
+    scanner: rawScanner(job, local),
+    request,
+    signal: opts.signal,
+    write: async (piece) => {
+      // after a stop, the first piece cut short ends the output: what follows it would leave a gap
+      if (!piece.whole) return false;
+      const r = piece.result;
+      for (const [n, kept, dropped] of r.long) opts.onWarning(longLineWarning(opts.path, [total.lines + n, kept, dropped]));
+      total.lines += r.lines;
+      total.matched += r.matched;
+      if (r.out.length) await sink.write(r.out);
+      return true;
+    },
+  });
+  return total;
+}

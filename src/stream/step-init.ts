@@ -1,0 +1,25 @@
+import type { Catalog } from '../catalog/load.js';
+import { buildCatalog, readCatalogFile } from '../catalog/load.js';
+import { createPalette } from '../render/create-palette.js';
+import type { StreamOptions } from './options.js';
+import { compileStep, type CompiledStep } from './step.js';
+
+/** What another thread needs to compile the same step as this one. */
+export interface StepInit {
+  opts: StreamOptions;
+  /** the catalog's files: a thread reads them again rather than receive a copy */
+  catalog: { origin: Catalog['sources'][number]['origin']; file: string }[];
+  color: boolean;
+  /** the instant relative --since/--until resolve against, the same in every thread */
+  now: number;
+}
+
+export function stepInit(opts: StreamOptions, catalog: Catalog, color: boolean, now: Date): StepInit {
+  return { opts, catalog: catalog.sources.map((s) => ({ origin: s.origin, file: s.file })), color, now: now.getTime() };
+}
+
+/** In a pool thread: the main thread's catalog rebuilt from its files, and the same step compiled. */
+export async function stepInThread(init: StepInit): Promise<CompiledStep> {
+  const catalog = buildCatalog(init.catalog.map((s) => ({ origin: s.origin, file: s.file, entries: readCatalogFile(s.file, s.origin) })));
+  return compileStep(init.opts, catalog, await createPalette(init.color), new Date(init.now));
+}
