@@ -93,6 +93,12 @@ export class WrapperCache {
       while (i < n && keys[o + i] === words[i]) i++;
       if (i === n) return this.values[slot]!;
     }
+    return this.miss(buf, start, p, k, shape, slot);
+  }
+
+  /** Bytes new to the cache (`words` holds them from `k`): a remembered wrapper whose clock moved, else parsed; then kept in `slot`. */
+  private miss(buf: Buffer, start: number, p: number, k: number, shape: number, slot: number): Wrapper | null {
+    const len = p - k;
     this.spot = null;
     const later = len >= 4 ? this.later.find(buf, k, len, shape) : null;
     const value = later ?? this.parse(buf, start, p);
@@ -104,7 +110,7 @@ export class WrapperCache {
       this.later.remember(buf, k, len, shape, keySpot, value);
       this.keyClock = { k, len, shape, spot: keySpot };
     }
-    keys.set(words.subarray(0, n), o);
+    this.keys.set(this.words.subarray(0, (len + 3) >> 2), slot * MAX_WORDS);
     this.keyShape[slot] = shape;
     this.values[slot] = value;
     return value;
