@@ -38,14 +38,21 @@ function stdinFile(): AsyncIterable<Buffer> {
   return createReadStream('', { fd: 0, highWaterMark: READ_CHUNK, autoClose: false });
 }
 
+/** A file that can be cut into byte ranges for other threads. */
+export interface SplitFile {
+  path: string;
+  size: number;
+  mtime: Date;
+}
+
 /**
  * A regular, uncompressed, non-empty file of at least `minBytes`: one that can be cut into byte
  * ranges for worker threads (gzip cannot). Null otherwise; a file that cannot be read throws.
  */
-export async function splittableFile(path: string, minBytes: number): Promise<{ size: number; mtime: Date } | null> {
+export async function splittableFile(path: string, minBytes: number): Promise<SplitFile | null> {
   const info = await stat(path);
   if (!info.isFile() || info.size === 0 || info.size < minBytes) return null;
-  return (await isGzipFile(path)) ? null : { size: info.size, mtime: info.mtime };
+  return (await isGzipFile(path)) ? null : { path, size: info.size, mtime: info.mtime };
 }
 
 /** Whether the file starts with gzip's magic bytes (content decides, not the name). */

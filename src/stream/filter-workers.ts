@@ -1,7 +1,8 @@
 import type { TagPrefilter } from '../filter/tag-prefilter.js';
 import { LineFeed } from '../input/line-feed.js';
-import { longLineWarning } from '../input/read-options.js';
-import type { YearContext } from '../parse/year-context.js';
+import type { SplitFile } from '../input/open.js';
+import { longLineWarning, type ReadOptions } from '../input/read-options.js';
+import { yearContext, type YearContext } from '../parse/year-context.js';
 import { claimPieces } from '../workers/claim.js';
 import { FilePieces, type PieceRange, type PieceScanner } from '../workers/file-pieces.js';
 import type { WorkerPool } from '../workers/pool.js';
@@ -36,35 +37,26 @@ export function rawScanner(job: RawFileJob, local: RawLocal): PieceScanner<RawRe
   return { readBuffer: () => feed.readBuffer(), push: (c) => feed.push(c), end: () => feed.end(), take: () => filter.take() };
 }
 
-export interface FilterFileOptions extends YearContext {
-  path: string;
-  size: number;
-  maxLineBytes: number;
-  env: NodeJS.ProcessEnv;
-  signal?: AbortSignal;
-  onWarning: (message: string) => void;
-}
-
 /**
  * `-o raw` filtered on the tag for one large regular file, on every core: this thread and the
  * pool's threads claim pieces and read them themselves (no copying between threads but the kept
  * lines); the pieces' output is written in file order.
  */
-export async function filterFileInWorkers(pool: WorkerPool, local: RawLocal, opts: FilterFileOptions, sink: StreamSink): Promise<{ lines: number; matched: number }> {
-  const range: PieceRange = { path: opts.path, size: opts.size, pieceBytes: pieceBytes(opts.env, PIECE_BYTES), shared: FilePieces.sharedState(), window: WINDOW };
-  const job: RawFileJob = { range, file: opts.path, year: opts.year, notAfter: opts.notAfter, maxLineBytes: opts.maxLineBytes };
+export async function filterFileInWorkers(pool: WorkerPool, local: RawLocal, file: SplitFile, read: ReadOptions, env: NodeJS.ProcessEnv, sink: StreamSink): Promise<{ lines: number; matched: number }> {
+  const range: PieceRange = { path: file.path, size: file.size, pieceBytes: pieceBytes(env, PIECE_BYTES), shared: FilePieces.sharedState(), window: WINDOW };
+  const job: RawFileJob = { range, file: file.path, ...yearContext(read.year, file.mtime), maxLineBytes: read.maxLineBytes };
   const request: StreamRequest = { kind: 'filter', job };
   const total = { lines: 0, matched: 0 };
   await claimPieces<RawResult>(pool, {
     range,
     scanner: rawScanner(job, local),
     request,
-    signal: opts.signal,
+    signal: read.signal,
     write: async (piece) => {
       // after a stop, the first piece cut short ends the output: what follows it would leave a gap
       if (!piece.whole) return false;
       const r = piece.result;
-      for (const [n, kept, dropped] of r.long) opts.onWarning(longLineWarning(opts.path, [total.lines + n, kept, dropped]));
+      for (const [n, kept, dropped] of r.long) read.onWarning(longLineWarning(file.path, [total.lines + n, kept, dropped]));
       total.lines += r.lines;
       total.matched += r.matched;
       if (r.out.length) await sink.write(r.out);

@@ -1,22 +1,13 @@
 import { open } from 'node:fs/promises';
-import { longLineWarning } from '../input/read-options.js';
-import type { YearContext } from '../parse/year-context.js';
+import type { SplitFile } from '../input/open.js';
+import { longLineWarning, type ReadOptions } from '../input/read-options.js';
+import { yearContext } from '../parse/year-context.js';
 import { OrderedWriter } from '../workers/ordered-writer.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { pieceBytes } from '../workers/split.js';
 import type { StreamSink } from './output-sink.js';
 import type { LinePiece, RenderedPiece } from './piece.js';
 import type { StreamRequest } from './task.js';
-
-export interface RenderJob extends YearContext {
-  path: string;
-  /** whether the output shows line numbers (everything but raw): then the reader counts lines */
-  numbered: boolean;
-  maxLineBytes: number;
-  signal?: AbortSignal;
-  env: NodeJS.ProcessEnv;
-  onWarning: (message: string) => void;
-}
 
 // A piece's rendered output (~4× its size as JSON) is held until it is written: 1 MB pieces keep
 // that small, which saves the threads GC work; raw output is small, so its pieces can be larger.
@@ -35,15 +26,17 @@ export class RenderWorkers {
   // each piece's buffer comes back, to be read into again.
   private readonly spare: ArrayBuffer[] = [];
 
-  constructor(private readonly pool: WorkerPool, private readonly local: (piece: LinePiece) => RenderedPiece) {}
+  /** `numbered`: the output shows line numbers (everything but raw), so this thread counts lines */
+  constructor(private readonly pool: WorkerPool, private readonly local: (piece: LinePiece) => RenderedPiece, private readonly numbered: boolean) {}
 
-  /** Reads `job.path` in pieces cut after a newline and writes their output strictly in input order. */
-  async renderFile(job: RenderJob, sink: StreamSink): Promise<{ lines: number; matched: number }> {
-    const size = pieceBytes(job.env, job.numbered ? PIECE_BYTES : RAW_PIECE_BYTES);
+  /** Reads the file in pieces cut after a newline and writes their output strictly in input order. */
+  async renderFile(file: SplitFile, read: ReadOptions, env: NodeJS.ProcessEnv, sink: StreamSink): Promise<{ lines: number; matched: number }> {
+    const size = pieceBytes(env, this.numbered ? PIECE_BYTES : RAW_PIECE_BYTES);
+    const { year, notAfter } = yearContext(read.year, file.mtime);
     const total = { lines: 0, matched: 0 };
     const writer = new OrderedWriter<RenderedPiece>(async (r) => {
       this.recycle(r.input);
-      for (const [n, kept, dropped] of r.long) job.onWarning(longLineWarning(job.path, [total.lines + n, kept, dropped]));
+      for (const [n, kept, dropped] of r.long) read.onWarning(longLineWarning(file.path, [total.lines + n, kept, dropped]));
       total.lines += r.lines;
       total.matched += r.matched;
       if (r.out.length) await sink.write(Buffer.from(r.out.buffer, r.out.byteOffset, r.out.length));
@@ -52,14 +45,14 @@ export class RenderWorkers {
     // output holds the file reading back
     const depth = QUEUED * this.pool.size + 2;
     let index = 0;
-    const fh = await open(job.path, 'r');
+    const fh = await open(file.path, 'r');
     try {
       let pos = 0;
       let carry: Buffer = Buffer.alloc(0);
       let carryDropped = 0;
       let nextLine = 1;
       for (;;) {
-        if (job.signal?.aborted) break;
+        if (read.signal?.aborted) break;
         const buf = this.buffer(carry.length + size);
         carry.copy(buf);
         const { bytesRead } = await fh.read(buf, carry.length, size, pos);
@@ -69,15 +62,15 @@ export class RenderWorkers {
         const end = bytesRead === 0 ? data.length : data.lastIndexOf(10) + 1;
         if (end === 0) {
           // no newline yet: a line longer than a piece keeps at most its head, like LineSplitter
-          carry = data.length > job.maxLineBytes ? data.subarray(0, job.maxLineBytes) : data;
+          carry = data.length > read.maxLineBytes ? data.subarray(0, read.maxLineBytes) : data;
           carryDropped += data.length - carry.length;
           continue;
         }
         const bytes = data.subarray(0, end);
         carry = Buffer.from(data.subarray(end));
-        const piece: LinePiece = { bytes, file: job.path, year: job.year, notAfter: job.notAfter, firstLine: job.numbered ? nextLine : 0, firstDropped: carryDropped };
+        const piece: LinePiece = { bytes, file: file.path, year, notAfter, firstLine: this.numbered ? nextLine : 0, firstDropped: carryDropped };
         carryDropped = 0;
-        if (job.numbered) nextLine += countLines(bytes);
+        if (this.numbered) nextLine += countLines(bytes);
         writer.put(index++, this.render(piece));
         while (index - writer.written >= depth) {
           await writer.arrival();

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { Catalog } from '../catalog/load.js';
-import { splittableFile } from '../input/open.js';
+import { splittableFile, type SplitFile } from '../input/open.js';
 import { readLines } from '../input/read-lines.js';
 import { describeReadError } from '../input/read-error.js';
 import type { ReadOptions } from '../input/read-options.js';
 import { warn, type Io } from '../io.js';
-import { yearContext } from '../parse/year-context.js';
 import type { Palette } from '../render/palette.js';
 import { csvHeader } from '../render/record.js';
 import { WorkerPool } from '../workers/pool.js';
@@ -53,7 +52,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
       let counted: Counted;
       if (big !== null) {
         threads ??= new Threads(opts, catalog, palette, now, compiled, io.env);
-        counted = await threads.file(path, big, rawLocal, read, io, sink);
+        counted = await threads.file(big, rawLocal, read, io.env, sink);
       } else if (rawLocal !== null && !opts.follow) counted = await filterInput(path, rawLocal, read, sink);
       else counted = await lineByLine(path, opts, compiled, read, sink);
       result.lines += counted.lines;
@@ -90,7 +89,7 @@ async function lineByLine(path: string, opts: StreamOptions, { step, prefilter }
  * not followed, on a machine with more than one core. ASALOG_STREAM_PATH=single|workers forces
  * the choice (workers: any regular file), for tests and comparisons.
  */
-async function splitFile(path: string, opts: StreamOptions, catalog: Catalog, env: NodeJS.ProcessEnv): Promise<{ size: number; mtime: Date } | null> {
+async function splitFile(path: string, opts: StreamOptions, catalog: Catalog, env: NodeJS.ProcessEnv): Promise<SplitFile | null> {
   const forced = env.ASALOG_STREAM_PATH;
   if (forced === 'single' || opts.follow || path === '-') return null;
   if (forced !== 'workers' && !manyCores()) return null;
@@ -107,24 +106,20 @@ async function splitFile(path: string, opts: StreamOptions, catalog: Catalog, en
 class Threads {
   private readonly pool: WorkerPool;
   private readonly renderers: RenderWorkers;
-  /** whether the output shows line numbers (everything but raw): then the reader counts lines */
-  private readonly numbered: boolean;
 
   constructor(opts: StreamOptions, catalog: Catalog, palette: Palette, now: Date, { step, prefilter }: CompiledStep, env: NodeJS.ProcessEnv) {
     this.pool = new WorkerPool(new URL('./task.js', import.meta.url), stepInit(opts, catalog, palette.enabled, now), poolSize(env));
-    this.renderers = new RenderWorkers(this.pool, pieceRunner(step, prefilter, opts.maxLineBytes));
-    this.numbered = opts.output !== 'raw';
+    this.renderers = new RenderWorkers(this.pool, pieceRunner(step, prefilter, opts.maxLineBytes), opts.output !== 'raw');
   }
 
-  async file(path: string, big: { size: number; mtime: Date }, rawLocal: RawLocal | null, read: ReadOptions, io: Io, sink: StreamSink): Promise<Counted> {
-    const at = { ...yearContext(read.year, big.mtime), maxLineBytes: read.maxLineBytes, signal: read.signal, env: io.env, onWarning: read.onWarning };
+  async file(file: SplitFile, rawLocal: RawLocal | null, read: ReadOptions, env: NodeJS.ProcessEnv, sink: StreamSink): Promise<Counted> {
     try {
       // the raw filter: every thread reads its own pieces
-      if (rawLocal !== null) return await filterFileInWorkers(this.pool, rawLocal, { ...at, path, size: big.size }, sink);
-      return await this.renderers.renderFile({ ...at, path, numbered: this.numbered }, sink);
+      if (rawLocal !== null) return await filterFileInWorkers(this.pool, rawLocal, file, read, env, sink);
+      return await this.renderers.renderFile(file, read, env, sink);
     } catch (err) {
       if (typeof (err as NodeJS.ErrnoException).syscall !== 'string') throw err;
-      read.onError(path, describeReadError(err));
+      read.onError(file.path, describeReadError(err));
       return { lines: 0, matched: 0 };
     }
   }

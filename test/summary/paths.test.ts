@@ -217,7 +217,7 @@ test('summary: pieces of any size count as one scan of the whole file', async ()
   const read = { year: 2026, maxLineBytes: 100, onError: () => undefined, onWarning: () => undefined, mode: 'workers' as const, env: {} };
   for (const pieceBytes of [1, 2, 7, 64, 99, 100, 101, 333, size - 1, size, size + 1]) {
     // every piece claimed, scanned and written in order by this thread (the pool's threads run the same code)
-    const joined = await countFileInPieces(null, { name: file, path: file, size, mtime }, { ...read, env: { ASALOG_PIECE_BYTES: String(pieceBytes) } });
+    const joined = await countFileInPieces(null, { path: file, size, mtime }, { ...read, env: { ASALOG_PIECE_BYTES: String(pieceBytes) } });
     assert.deepEqual(countsFromTally(joined, catalog), expected, `pieces of ${pieceBytes} bytes`);
     assert.deepEqual(joined.longLines, wholeScan.longLines);
     // the pieces themselves, one per pieceBytes of the file

@@ -1,5 +1,5 @@
 import { abortable } from '../../input/abortable.js';
-import { openInput, splittableFile, STDIN_NAME } from '../../input/open.js';
+import { openInput, splittableFile, STDIN_NAME, type SplitFile } from '../../input/open.js';
 import { describeReadError } from '../../input/read-error.js';
 import { longLineWarning, type LongLine, type ReadOptions } from '../../input/read-options.js';
 import { yearContext } from '../../parse/year-context.js';
@@ -41,7 +41,7 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
         if (split !== null) {
           flush();
           pool ??= new WorkerPool(new URL('../task.js', import.meta.url), null, poolSize(opts.env));
-          const result = await countFileInPieces(pool, { name, path, ...split }, opts);
+          const result = await countFileInPieces(pool, split, opts);
           warnLong(result.longLines, name, opts.onWarning);
           parts.push(result);
           continue;
@@ -82,9 +82,9 @@ const MIN_PIECE = 64 << 10;
  * One regular file on every core (`pool` null: this thread alone): its pieces' tallies merged in
  * file order, long lines numbered in the file.
  */
-export async function countFileInPieces(pool: WorkerPool | null, file: { name: string; path: string; size: number; mtime: Date }, opts: ScanInputsOptions): Promise<TallyResult> {
+export async function countFileInPieces(pool: WorkerPool | null, file: SplitFile, opts: ScanInputsOptions): Promise<TallyResult> {
   const range: PieceRange = { path: file.path, size: file.size, pieceBytes: pieceBytes(opts.env, Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.ceil(file.size / 64)))), shared: FilePieces.sharedState() };
-  const job: CountFileJob = { range, name: file.name, ...yearContext(opts.year, file.mtime), tz: opts.tz, maxLineBytes: opts.maxLineBytes };
+  const job: CountFileJob = { range, name: file.path, ...yearContext(opts.year, file.mtime), tz: opts.tz, maxLineBytes: opts.maxLineBytes };
   const tallies: TallyResult[] = [];
   let linesBefore = 0;
   await claimPieces<TallyResult>(pool, {
@@ -103,7 +103,7 @@ export async function countFileInPieces(pool: WorkerPool | null, file: { name: s
   return mergeTallies(tallies);
 }
 
-async function splittable(path: string, mode: ScanMode): Promise<{ size: number; mtime: Date } | null> {
+async function splittable(path: string, mode: ScanMode): Promise<SplitFile | null> {
   if (mode === 'scan' || path === '-' || (mode === 'auto' && !manyCores())) return null;
   return splittableFile(path, mode === 'auto' ? splitFrom('count') : 0);
 }
