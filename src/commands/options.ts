@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { zoneOffset } from '../filter/time-expr.js';
+import { zoneOffset } from '../parse/zone.js';
 
 export function parsePositiveInt(name: string) {
   return (value: string): number => {

@@ -3,7 +3,8 @@ import { UsageError } from '../errors.js';
 import { parseIdList } from './id-list.js';
 import type { LogRecord } from '../classify/record.js';
 import { parseSeverityLevels } from '../parse/severity.js';
-import { parseTimeExpr, zoneOffset } from './time-expr.js';
+import { zoneOffset } from '../parse/zone.js';
+import { parseTimeExpr } from './time-expr.js';
 
 export interface FilterOptions {
   severity?: string;

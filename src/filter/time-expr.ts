@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { fixedOffset } from '../parse/time.js';
+import { fixedOffset, zoneOffset, type Offset } from '../parse/zone.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -14,38 +14,6 @@ const RELATIVE_PART = /(?<count>\d+)(?<unit>[smhdw])/g;
 
 const FORMS = 'use ISO 8601 (2024-05-01, 2024-05-01T13:45:00, 2024-05-01T13:45:00Z, …+02:00), ' +
   'a relative age (30s, 15m, 2h, 3d, 1w), now, today or yesterday';
-
-/** Milliseconds a zone's wall clock is ahead of UTC at an instant. */
-type Offset = (utcMs: number) => number;
-const zones = new Map<string, Offset>();
-
-function intlOffset(tz: string): Offset {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-  } catch {
-    throw new UsageError(
-      `unknown time zone "${tz}": use UTC, an IANA name (Europe/Berlin, America/New_York) or an offset (+02:00)`);
-  }
-  return (utcMs) => {
-    const p = Object.fromEntries(format.formatToParts(utcMs).map(({ type, value }) => [type, Number(value)]));
-    const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day, p.hour, p.minute, p.second);
-    return wall - Math.floor(utcMs / SECOND) * SECOND;
-  };
-}
-
-/** `--tz` as the log parser reads it (offset or abbreviation, then IANA name); throws UsageError on an unknown zone. */
-export function zoneOffset(tz: string): Offset {
-  let offset = zones.get(tz);
-  if (offset) return offset;
-  const fixed = fixedOffset(tz);
-  offset = fixed === null ? intlOffset(tz) : () => fixed * MINUTE;
-  zones.set(tz, offset);
-  return offset;
-}
 
 /** The instant a wall-clock reading (written as if it were UTC) names in a zone. */
 function wallToInstant(wall: number, offset: Offset): number {

@@ -1,10 +1,8 @@
+import { decodePriority, facilityCode, type Priority } from './priority.js';
+import { repeatIn } from './repeat.js';
+import { severityLevel } from './severity.js';
 import { readTag } from './tag.js';
 import { readTimestamp, type TimestampMatch } from './time.js';
-
-export interface Priority {
-  facility: number;
-  severity: number;
-}
 
 /** What the syslog wrapper in front of the Cisco tag says. */
 export interface Header {
@@ -26,7 +24,6 @@ const IPV6_HOST = /(?<host>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?=\s)/y;
 const PROGRAM = /[A-Za-z][\w./-]{0,47}(?:\[\d{1,10}\])?:(?=\s|$)/y;
 // Cisco `service sequence-numbers` (`<190>3132517: …`): a counter, not a host.
 const SEQUENCE = /\d{1,12}: +/y;
-const REPEATED = /message repeated (?<n>\d{1,9}) times: \[ ?/y;
 
 /**
  * Reads the wrapper in `text` (the part of a line before its tag). Shapes: optional `<PRI>` or
@@ -38,8 +35,7 @@ export function parseHeader(text: string): Header {
   PRI.lastIndex = 0;
   const pri = PRI.exec(text);
   if (pri !== null) {
-    const value = Number(pri.groups!.pri);
-    if (value <= 191) h.pri = { facility: value >> 3, severity: value & 7 };
+    h.pri = decodePriority(Number(pri.groups!.pri));
     pos = pri[0].length;
     const end = readRfc5424(text, pos, h);
     if (end >= 0) return finish(text, end, h);
@@ -76,11 +72,10 @@ export function parseHeader(text: string): Header {
 
 // rsyslog folds duplicates into `message repeated N times: [ <original message> ]`.
 function finish(text: string, pos: number, h: Header): Header {
-  REPEATED.lastIndex = pos;
-  const repeated = REPEATED.exec(text);
+  const repeated = repeatIn(text, pos);
   if (repeated !== null) {
-    h.repeat = Number(repeated.groups!.n);
-    pos += repeated[0].length;
+    h.repeat = repeated.count;
+    pos = repeated.end;
   }
   h.end = pos;
   return h;
@@ -111,8 +106,7 @@ function mayBeIpv6(text: string, pos: number): boolean {
 function startsMessage(text: string, pos: number): boolean {
   if (pos >= text.length || text.charCodeAt(pos) === 37) return true;
   if (readTag(text, pos) !== null) return true;
-  REPEATED.lastIndex = pos;
-  return REPEATED.test(text);
+  return repeatIn(text, pos) !== null;
 }
 
 function skipSeparator(text: string, pos: number): number {
@@ -160,21 +154,9 @@ function readFacilityLevel(text: string, h: Header): number {
   FACILITY_LEVEL.lastIndex = 0;
   const m = FACILITY_LEVEL.exec(text);
   if (m === null) return 0;
-  const facility = FACILITIES.indexOf(m.groups!.facility!.toLowerCase());
-  const severity = LEVELS.get(m.groups!.level!.toLowerCase());
+  const facility = facilityCode(m.groups!.facility!);
+  const severity = severityLevel(m.groups!.level!);
   if (facility < 0 || severity === undefined) return 0;
   h.pri = { facility, severity };
   return m[0].length;
 }
-
-const FACILITIES = [
-  'kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv',
-  'ftp', 'ntp', 'security', 'console', 'clock', 'local0', 'local1', 'local2', 'local3', 'local4',
-  'local5', 'local6', 'local7',
-];
-
-const LEVELS: ReadonlyMap<string, number> = new Map([
-  ['emerg', 0], ['emergency', 0], ['panic', 0], ['alert', 1], ['crit', 2], ['critical', 2],
-  ['err', 3], ['error', 3], ['warn', 4], ['warning', 4], ['notice', 5], ['info', 6],
-  ['informational', 6], ['debug', 7],
-]);

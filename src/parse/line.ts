@@ -1,5 +1,8 @@
-import { parseHeader, type Priority } from './header.js';
+import { parseHeader } from './header.js';
+import type { Priority } from './priority.js';
+import type { YearContext } from './year-context.js';
 import { findTag, readTag } from './tag.js';
+import { repeatIn } from './repeat.js';
 import { formatTimestamp } from './time.js';
 
 export interface ParsedLine {
@@ -19,17 +22,13 @@ export interface ParsedLine {
   classInfix?: string;
 }
 
-export interface ParseContext {
-  /** year for timestamps written without one; default: the current year */
-  year?: number;
-  /** when `year` was inferred: the instant no line can be later than (the file's mtime), epoch ms */
-  notAfter?: number;
+/** How a line's timestamp is completed: the year when it has none (see YearContext), the zone when it has none. */
+export interface ParseContext extends Partial<YearContext> {
   /** zone for timestamps written without a known one: IANA name or ±HH:MM; default UTC */
   tz?: string;
 }
 
 const NO_CONTEXT: ParseContext = {};
-const REPEATED = /message repeated (?<n>\d{1,9}) times: \[ ?/y;
 const OCTAL_ESCAPE = /#(?<code>[0-3][0-7]{2})/g;
 
 /** One syslog line in, its fields out. Never throws; work is linear in the line's length. */
@@ -54,11 +53,10 @@ export function parseLine(line: string, ctx: ParseContext = NO_CONTEXT): ParsedL
   let start = tag.end;
   let repeat = header.repeat;
   // Some collectors put the repeat marker after the tag: `%ASA-2-106006: message repeated 2 times: [ … ]`.
-  REPEATED.lastIndex = start;
-  const inner = repeat === null ? REPEATED.exec(line) : null;
+  const inner = repeat === null ? repeatIn(line, start) : null;
   if (inner !== null) {
-    repeat = Number(inner.groups!.n);
-    start += inner[0].length;
+    repeat = inner.count;
+    start = inner.end;
   }
   let end = line.length;
   if (line.charCodeAt(end - 1) === 13) end--;

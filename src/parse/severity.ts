@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 
+/** Cisco's names of the eight levels (`logging trap warnings`), as asalog prints them. */
 export const SEVERITY_NAMES = [
   'emergencies',
   'alerts',
@@ -11,10 +12,13 @@ export const SEVERITY_NAMES = [
   'debugging',
 ] as const;
 
-export type SeverityName = (typeof SEVERITY_NAMES)[number];
+/** RFC 5424's names of the eight levels, as ECS prints them (log.syslog.severity.name). */
+export const SYSLOG_SEVERITY_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'] as const;
 
-const ALIASES: Readonly<Record<string, number>> = {
+// The short keywords of syslog.conf, journalctl and syslog-ng templates (`LOCAL4.WARNING:`).
+const KEYWORDS: Readonly<Record<string, number>> = {
   emerg: 0,
+  panic: 0,
   alert: 1,
   crit: 2,
   err: 3,
@@ -26,11 +30,17 @@ const ALIASES: Readonly<Record<string, number>> = {
   debug: 7,
 };
 
-const LEVELS: ReadonlyMap<string, number> = new Map([
+// Every spelling of a level that asalog reads, in `--severity` and in a syslog wrapper alike.
+const SPELLINGS: ReadonlyMap<string, number> = new Map([
   ...SEVERITY_NAMES.map((name, level) => [name, level] as const),
-  ...Object.entries(ALIASES),
-  ...SEVERITY_NAMES.map((_, level) => [String(level), level] as const),
+  ...SYSLOG_SEVERITY_NAMES.map((name, level) => [name, level] as const),
+  ...Object.entries(KEYWORDS),
 ]);
+
+/** A level's name in any of its spellings (any case) as its number. */
+export function severityLevel(name: string): number | undefined {
+  return SPELLINGS.get(name.toLowerCase());
+}
 
 const COMPARISON = /^(?<op><=|>=|<|>)\s*(?<level>\w+)$/;
 const RANGE = /^(?<from>\w+)\s*(?:\.\.|-)\s*(?<to>\w+)$/;
@@ -43,14 +53,16 @@ export function severityName(level: number): string {
   return SEVERITY_NAMES[level] ?? String(level);
 }
 
+/** A name or a digit 0-7 (what `--severity` takes). */
 function lookupLevel(word: string): number | undefined {
-  return LEVELS.get(word.trim().toLowerCase());
+  const w = word.trim();
+  return /^[0-7]$/.test(w) ? Number(w) : severityLevel(w);
 }
 
 export function parseSeverityLevel(word: string): number {
   const level = lookupLevel(word);
   if (level !== undefined) return level;
-  const names = [...SEVERITY_NAMES, ...Object.keys(ALIASES)].join(', ');
+  const names = [...SEVERITY_NAMES, ...Object.keys(KEYWORDS)].join(', ');
   throw new UsageError(`invalid severity level "${word}": use 0-7 or a name (${names})`);
 }
 

@@ -1,3 +1,5 @@
+import { isWordChar } from './chars.js';
+
 /**
  * Reads a line's first Cisco tag from bytes when it is plainly `%ASA-6-302013` (ASA, FTD, FDT or
  * PIX, with or without a class like `-auth`; then `:`, a blank or the end of the line), as findTag
@@ -14,7 +16,7 @@ export class TagReader {
     let p = buf.indexOf(37, start);
     for (;;) {
       if (p === -1 || p >= end) return -1;
-      if (p === start || !isWordByte(buf[p - 1]!)) {
+      if (p === start || !isWordChar(buf[p - 1]!)) {
         const c = buf[p + 1];
         if (c === 65 || c === 70 || c === 80 || c === 78 || c === 84) break; // A F P N T: maybe a tag
       }
@@ -68,8 +70,4 @@ export function mayHoldTag(buf: Buffer, start: number, end: number): boolean {
     if ((c === 65 && d === 83) || (c === 70 && (d === 84 || d === 68)) || (c === 80 && d === 73) || (c === 78 && d === 71) || (c === 84 && d === 104)) return true;
   }
   return false;
-}
-
-function isWordByte(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }

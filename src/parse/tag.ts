@@ -1,3 +1,5 @@
+import { isWordChar } from './chars.js';
+
 export interface Tag {
   platform: string;
   classInfix: string | null;
@@ -83,8 +85,4 @@ function toTag(line: string, start: number, m: RegExpExecArray | null): Tag | nu
     start,
     end,
   };
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }

@@ -1,3 +1,6 @@
+import { isWordChar } from './chars.js';
+import { fixedOffset, isZoneAbbreviation, wallOffsetMinutes } from './zone.js';
+
 /** A wall-clock time as written in a syslog header; the zone is resolved separately. */
 export interface ClockTime {
   year: number | null;
@@ -147,12 +150,8 @@ function monthNumber(a: number, b: number, c: number): number {
 // closed by a colon (`WEST:`); otherwise it is the host (`FW01 %ASA-…`).
 function isZoneText(text: string, next: number): boolean {
   if (text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45) return true;
-  if (ZONE_OFFSETS.has(text)) return true;
+  if (isZoneAbbreviation(text)) return true;
   return next === 58 && /^[A-Z]{3,5}$/.test(text);
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
 function isValid(t: ClockTime): boolean {
@@ -163,31 +162,6 @@ function isValid(t: ClockTime): boolean {
 function daysIn(year: number, month: number): number {
   if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-}
-
-// Minutes east of UTC. Ambiguous abbreviations are left out on purpose (IST: India, Ireland or
-// Israel; AST: Atlantic or Arabia) so they fall back to the caller's zone instead of a guess.
-// CST is read as US Central, the usage in Cisco's own configuration guides.
-const ZONE_OFFSETS: ReadonlyMap<string, number> = new Map([
-  ['UTC', 0], ['UT', 0], ['GMT', 0], ['Z', 0], ['WET', 0], ['WEST', 60], ['BST', 60],
-  ['CET', 60], ['CEST', 120], ['MET', 60], ['MEST', 120], ['EET', 120], ['EEST', 180], ['MSK', 180],
-  ['SAST', 120], ['EST', -300], ['EDT', -240], ['CST', -360], ['CDT', -300], ['MST', -420],
-  ['MDT', -360], ['PST', -480], ['PDT', -420], ['AKST', -540], ['AKDT', -480], ['HST', -600],
-  ['NST', -210], ['NDT', -150], ['JST', 540], ['KST', 540], ['HKT', 480], ['SGT', 480],
-  ['AWST', 480], ['ACST', 570], ['ACDT', 630], ['AEST', 600], ['AEDT', 660], ['NZST', 720],
-  ['NZDT', 780],
-]);
-
-const OFFSET = /^(?<sign>[+-])(?<h>\d\d):?(?<m>\d\d)?$/;
-
-/** `Z`, `+02:00`, `-0800`, `+02` or a known abbreviation → minutes east of UTC. */
-export function fixedOffset(text: string): number | null {
-  const known = ZONE_OFFSETS.get(text);
-  if (known !== undefined) return known;
-  const m = OFFSET.exec(text);
-  if (m === null) return null;
-  const minutes = Number(m.groups!.h) * 60 + Number(m.groups!.m ?? 0);
-  return m.groups!.sign === '-' ? -minutes : minutes;
 }
 
 const HOUR_MS = 3_600_000;
@@ -210,7 +184,7 @@ export function formatTimestamp(t: ClockTime, zone: string | null, fallbackTz: s
   // Log lines arrive in time order, many within the same second: reuse the last answer.
   if (wall === last.wall && zone === last.zone && fallbackTz === last.tz) return last.text;
   let offset = zone === null ? null : fixedOffset(zone);
-  if (offset === null && fallbackTz !== undefined) offset = fixedOffset(fallbackTz) ?? ianaOffset(fallbackTz, wall);
+  if (offset === null && fallbackTz !== undefined) offset = fixedOffset(fallbackTz) ?? wallOffsetMinutes(fallbackTz, wall);
   const text = `${pad(y, 4)}-${pad(t.month, 2)}-${pad(t.day, 2)}T${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}.${pad(t.millis, 3)}${offsetText(offset ?? 0)}`;
   last = { wall, zone, tz: fallbackTz, text };
   return text;
@@ -227,45 +201,4 @@ function offsetText(minutes: number): string {
   if (minutes === 0) return 'Z';
   const abs = Math.abs(minutes);
   return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
-}
-
-// Intl is slow (microseconds per call), and an offset only changes at a DST boundary, which
-// falls on a wall-clock hour; so offsets are cached per zone and wall-clock hour.
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-const hourCache = new Map<string, number | null>();
-
-function ianaOffset(tz: string, wall: number): number | null {
-  const key = `${tz} ${Math.floor(wall / 3_600_000)}`;
-  let offset = hourCache.get(key);
-  if (offset === undefined) {
-    if (hourCache.size > 10_000) hourCache.clear();
-    const fmt = formatterFor(tz);
-    // Two rounds: the offset at the wall time read as UTC, then at the instant that gives.
-    offset = fmt === null ? null : offsetAt(fmt, wall - offsetAt(fmt, wall) * 60_000);
-    hourCache.set(key, offset);
-  }
-  return offset;
-}
-
-function formatterFor(tz: string): Intl.DateTimeFormat | null {
-  let fmt = formatters.get(tz);
-  if (fmt === undefined) {
-    try {
-      fmt = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-        hour: 'numeric', minute: 'numeric', second: 'numeric',
-      });
-    } catch {
-      fmt = null; // not a zone this runtime knows: the caller gets UTC, never an exception
-    }
-    formatters.set(tz, fmt);
-  }
-  return fmt;
-}
-
-function offsetAt(fmt: Intl.DateTimeFormat, instant: number): number {
-  const p: Record<string, number> = {};
-  for (const part of fmt.formatToParts(instant)) p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }

@@ -1,9 +1,8 @@
 import { ecsFromFields } from '../fields/ecs.js';
 import type { LogRecord } from '../classify/record.js';
-import { severityName } from '../parse/severity.js';
+import { FACILITY_NAMES } from '../parse/priority.js';
+import { severityName, SYSLOG_SEVERITY_NAMES } from '../parse/severity.js';
 
-const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'security', 'console', 'solaris-cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
-const SYSLOG_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
 
 // ECS's allowed event.category values, for the logging classes that clearly are one.
 const ECS_CATEGORY: Record<string, string[]> = {
@@ -29,8 +28,8 @@ export function toEcs(r: LogRecord): Record<string, unknown> {
   if (r.pri) {
     log.syslog = {
       priority: r.pri.facility * 8 + r.pri.severity,
-      facility: { code: r.pri.facility, name: FACILITIES[r.pri.facility] ?? String(r.pri.facility) },
-      severity: { code: r.pri.severity, name: SYSLOG_NAMES[r.pri.severity] ?? String(r.pri.severity) },
+      facility: { code: r.pri.facility, name: FACILITY_NAMES[r.pri.facility] ?? String(r.pri.facility) },
+      severity: { code: r.pri.severity, name: SYSLOG_SEVERITY_NAMES[r.pri.severity] ?? String(r.pri.severity) },
     };
   }
   if (r.file) log.file = { path: r.file };

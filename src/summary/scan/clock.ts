@@ -1,4 +1,5 @@
-import { fixedOffset, type TimestampMatch } from '../../parse/time.js';
+import type { TimestampMatch } from '../../parse/time.js';
+import { fixedOffset } from '../../parse/zone.js';
 import { wrapper, type Wrapper } from '../tally.js';
 
 /** Where a wrapper's clock is: the seconds' first digit, the fraction's digits after them, and the time within the hour in ms. */
