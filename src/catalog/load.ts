@@ -58,7 +58,7 @@ export function supplementFiles(): string[] {
 }
 
 /** Later layers win for the same ID: documents, then supplement, then the user's catalog. */
-export function buildCatalog(layers: { origin: Origin; file: string; entries: CatalogEntry[] }[]): Catalog {
+export function mergeLayers(layers: { origin: Origin; file: string; entries: CatalogEntry[] }[]): Catalog {
   const byId = new Map<string, CatalogEntry>();
   for (const layer of layers) for (const e of layer.entries) byId.set(e.id, e);
   const entries = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -81,7 +81,7 @@ export function loadCatalog(opts: LoadOptions = {}): Catalog {
   for (const file of supplementFiles()) layers.push({ origin: 'supplement', file, entries: readCatalogFile(file, 'supplement') });
   const user = opts.catalogFile ?? (opts.userCatalogFile && existsSync(opts.userCatalogFile) ? opts.userCatalogFile : undefined);
   if (user) layers.push({ origin: 'user', file: user, entries: readCatalogFile(user, 'user') });
-  return buildCatalog(layers);
+  return mergeLayers(layers);
 }
 
 /** Documented IDs closest to `id` numerically, for "did you mean" hints. */

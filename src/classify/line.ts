@@ -1,13 +1,11 @@
 import type { Catalog } from '../catalog/load.js';
 import { categoryOf } from '../catalog/categories.js';
 import { extractFields } from '../fields/extract.js';
-import { inferLine } from './infer.js';
+import { inferMessage } from '../fields/infer.js';
 import { parseLine, type ParseContext } from '../parse/line.js';
 import type { LogRecord } from './record.js';
 
 export interface ClassifyOptions {
-  /** extract the message's values (`fields`, `variant`): costs a match per line, so only when shown */
-  fields?: boolean;
   /** identify a line without a tag by its text (`inferred: true`) */
   infer?: boolean;
 }
@@ -34,16 +32,32 @@ export function classifyLine(text: string, file: string, lineNumber: number, cat
   };
   if (parsed.repeat !== undefined) record.repeat = parsed.repeat;
   if (parsed.pri) record.pri = parsed.pri;
-  if (opts.fields) addFields(record, catalog);
   if (opts.infer && parsed.id === null) inferLine(record, text, catalog);
   return record;
 }
 
-/** Adds `fields` and `variant` to a record of a catalog ID (empty `fields` when no variant fits). */
+/**
+ * Adds `fields` and `variant` to a record of a catalog ID (empty `fields` when no variant fits):
+ * a match per line, so only for the outputs that show them.
+ */
 export function addFields(record: LogRecord, catalog: Catalog): void {
   const entry = record.id === null || record.inferred ? undefined : catalog.get(record.id);
   if (!entry || record.message === null) return;
   const m = extractFields(entry, record.message);
   record.fields = m?.fields ?? {};
   if (m) record.variant = m.variant;
+}
+
+/** Fills an untagged record from the catalog message its text matches, marked `inferred`. */
+function inferLine(record: LogRecord, text: string, catalog: Catalog): void {
+  const m = inferMessage(text, catalog);
+  if (!m) return;
+  record.id = m.entry.id;
+  record.category = m.entry.category;
+  record.defaultSeverity = m.entry.severity;
+  record.known = true;
+  record.message = m.message;
+  record.variant = m.variant;
+  record.fields = m.fields;
+  record.inferred = true;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_DIR, BUNDLED_MESSAGES, type Catalog } from '../catalog/load.js';
-import { buildCatalog, serializeCatalog } from '../catalog/build/build.js';
+import { catalogFromSources, serializeCatalog } from '../catalog/build/build.js';
 import { catalogStats } from '../catalog/stats.js';
 import { warn, type Io } from '../io.js';
 import { makeTable } from '../render/table.js';
@@ -19,7 +19,7 @@ type CatalogCommand = 'build' | 'stats' | 'list-sources';
 export function runCatalogCommand(command: CatalogCommand, opts: { check?: boolean; json?: boolean; catalog?: Catalog }, io: Io): boolean {
   switch (command) {
     case 'build': {
-      const text = serializeCatalog(buildCatalog(SOURCES_DIR));
+      const text = serializeCatalog(catalogFromSources(SOURCES_DIR));
       const current = readIfExists(BUNDLED_MESSAGES);
       if (opts.check) {
         if (current === text) {

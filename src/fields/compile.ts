@@ -1,16 +1,14 @@
-// A documented format compiled into literal anchors with named fields between them: the fields are
-// the gaps between literals, so matching is a left-to-right run of indexOf calls (src/fields/scan.ts).
-import { expandFormat } from './expand.js';
+// A message template (a variant's documented `format`) compiled into literal anchors with named
+// fields between them: the fields are the gaps between literals, so matching is a left-to-right run of indexOf calls (src/fields/scan.ts).
+import { expandTemplate } from './expand.js';
 import { fieldName, segmentsOf, variableNames, type Segment } from './placeholders.js';
 import { squeeze } from './view.js';
-
-export { fieldName };
 
 export interface FieldSpec {
   name: string;
   /** `{TCP|UDP}`: the documented values, lower-case; a value among them counts as explained text */
   choices?: string[];
-  /** written `<name>` in the format */
+  /** written `<name>` in the template */
   bracketed?: boolean;
 }
 
@@ -28,9 +26,9 @@ export interface Pattern {
   bonus: number;
 }
 
-export interface CompiledFormat {
+export interface CompiledTemplate {
   patterns: Pattern[];
-  /** every field name of the format, in order of first appearance */
+  /** every field name of the template, in order of first appearance */
   fieldNames: string[];
 }
 
@@ -78,12 +76,12 @@ function toPattern(segments: Segment[]): Pattern | null {
 
 const signature = (p: Pattern): string => p.lits.join('\u0000');
 
-/** A format and the variable names its documents list → its patterns, the fullest first. */
-export function compileFormat(format: string, variables: readonly string[] = []): CompiledFormat {
+/** A template and the variable names its documents list → its patterns, the fullest first. */
+export function compileTemplate(template: string, variables: readonly string[] = []): CompiledTemplate {
   const patterns: Pattern[] = [];
   const seen = new Set<string>();
   const vars = variableNames(variables);
-  for (const items of expandFormat(format)) {
+  for (const items of expandTemplate(template)) {
     const p = toPattern(segmentsOf(items, vars));
     if (!p || seen.has(signature(p))) continue;
     seen.add(signature(p));

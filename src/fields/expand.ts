@@ -1,10 +1,11 @@
-// A documented format's structure: `[…]` optional parts, `{a|b}` / `[a|b]` alternatives, and
-// `[hash_codes]`-style brackets that are printed as they are. Expanded into flat alternatives.
+// A message template's structure (a variant's documented `format`): `[…]` optional parts,
+// `{a|b}` / `[a|b]` alternatives, and `[hash_codes]`-style brackets that are printed as they are.
+// Expanded into flat alternatives.
 
 export type Item = { kind: 'text'; text: string } | { kind: 'choice'; options: string[] };
 type Node = string | { opt: Node[] } | { alt: Node[][] };
 
-/** A format has at most this many expansions; past it, optional parts are taken as present. */
+/** A template has at most this many expansions; past it, optional parts are taken as present. */
 const MAX_EXPANSIONS = 32;
 const CLOSER: Record<string, string> = { '[': ']', '{': '}' };
 // a bracketed lone placeholder (`[hash_codes]`, `[limit_value]`) is printed with its brackets, when at all
@@ -97,9 +98,9 @@ function expandSeq(nodes: Node[]): Item[][] {
   return acc;
 }
 
-/** Every flat reading of `format`, the fullest first; adjacent text items merged. */
-export function expandFormat(format: string): Item[][] {
-  return expandSeq(parse(format)).map((items) => {
+/** Every flat reading of `template`, the fullest first; adjacent text items merged. */
+export function expandTemplate(template: string): Item[][] {
+  return expandSeq(parse(template)).map((items) => {
     const merged: Item[] = [];
     for (const it of items) {
       const last = merged[merged.length - 1];

@@ -2,10 +2,9 @@
 // its rarest literal word, so a line is tried only against the patterns filed under its own words.
 import type { Catalog } from '../catalog/load.js';
 import type { CatalogEntry } from '../catalog/types.js';
-import { byCeiling, bestMatch, compiledVariants, type Candidate, type ScoredMatch } from '../fields/match.js';
-import { squeezedView, strictView } from '../fields/view.js';
+import { byCeiling, bestMatch, compiledVariants, type Candidate, type ScoredMatch } from './match.js';
+import { squeezedView, strictView } from './view.js';
 import { parseHeader } from '../parse/header.js';
-import type { LogRecord } from './record.js';
 
 interface Filed extends Candidate {
   entry: CatalogEntry;
@@ -86,18 +85,4 @@ export function inferMessage(text: string, catalog: Catalog): Inference | null {
     best = { variant: m.variant, fields: m.fields, score: m.score, entry: m.candidate.entry, message };
   }
   return best;
-}
-
-/** Fills an untagged record from the catalog message its text matches, marked `inferred`. */
-export function inferLine(record: LogRecord, text: string, catalog: Catalog): void {
-  const m = inferMessage(text, catalog);
-  if (!m) return;
-  record.id = m.entry.id;
-  record.category = m.entry.category;
-  record.defaultSeverity = m.entry.severity;
-  record.known = true;
-  record.message = m.message;
-  record.variant = m.variant;
-  record.fields = m.fields;
-  record.inferred = true;
 }

@@ -1,8 +1,8 @@
 // A message against the documented variants of its ID: compiled on first use and cached per entry;
 // the variant that explains the most of the line wins.
 import type { CatalogEntry, Variant } from '../catalog/types.js';
-import { compileFormat, type CompiledFormat, type Pattern } from './compile.js';
-import { extractFields, scanPattern } from './scan.js';
+import { compileTemplate, type CompiledTemplate, type Pattern } from './compile.js';
+import { fieldValues, scanPattern } from './scan.js';
 import { squeezedView, strictView, type LineView } from './view.js';
 
 export interface FieldMatch {
@@ -18,7 +18,7 @@ export interface Candidate {
 }
 
 interface CompiledEntry {
-  formats: CompiledFormat[];
+  templates: CompiledTemplate[];
   /** every pattern of every variant, the highest ceiling first */
   candidates: Candidate[];
 }
@@ -39,17 +39,17 @@ export function byCeiling(a: Candidate, b: Candidate): number {
 function compileEntry(entry: CatalogEntry): CompiledEntry {
   let c = compiled.get(entry);
   if (c) return c;
-  const formats = entry.variants.map((v) => compileFormat(v.format, variablesOf(v)));
-  const candidates = formats.flatMap((f, variant) => f.patterns.map((pattern) => ({ variant, pattern, ceiling: pattern.weight + pattern.bonus })));
-  c = { formats, candidates: candidates.sort(byCeiling) };
+  const templates = entry.variants.map((v) => compileTemplate(v.format, variablesOf(v)));
+  const candidates = templates.flatMap((t, variant) => t.patterns.map((pattern) => ({ variant, pattern, ceiling: pattern.weight + pattern.bonus })));
+  c = { templates, candidates: candidates.sort(byCeiling) };
   indexOnce(c.candidates);
   compiled.set(entry, c);
   return c;
 }
 
-/** Each variant's compiled format, in the entry's order. */
-export function compiledVariants(entry: CatalogEntry): CompiledFormat[] {
-  return compileEntry(entry).formats;
+/** Each variant's compiled template, in the entry's order. */
+export function compiledVariants(entry: CatalogEntry): CompiledTemplate[] {
+  return compileEntry(entry).templates;
 }
 
 export interface ScoredMatch extends FieldMatch {
@@ -149,7 +149,7 @@ export function bestMatch<C extends Candidate>(candidates: readonly C[], view: L
     // the winner's cuts stay in `best`; the next scan writes into the other buffer
     [best, scratch] = [scratch, best];
   }
-  return top && { variant: top.variant, fields: extractFields(top.pattern, view, best), score: topScore, candidate: top };
+  return top && { variant: top.variant, fields: fieldValues(top.pattern, view, best), score: topScore, candidate: top };
 }
 
 let scratch = new Int32Array(64);

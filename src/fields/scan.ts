@@ -56,7 +56,7 @@ export function scanPattern(p: Pattern, view: LineView, cuts: Int32Array): numbe
 }
 
 /** The values of a pattern that `scanPattern` matched, by field name. */
-export function extractFields(p: Pattern, view: LineView, cuts: Int32Array): Record<string, string> {
+export function fieldValues(p: Pattern, view: LineView, cuts: Int32Array): Record<string, string> {
   const fields: Record<string, string> = {};
   const o = view.original;
   const at = view.squeezed ? toOriginal(view, cuts, 2 * p.fields.length) : cuts;

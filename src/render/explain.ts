@@ -1,6 +1,7 @@
 import type { CatalogEntry, Lang } from '../catalog/types.js';
 import { categoryTitle } from '../catalog/categories.js';
 import { compiledVariants } from '../fields/match.js';
+import { fieldName } from '../fields/placeholders.js';
 import { LANG_NAMES } from '../catalog/lang.js';
 import { docsIn } from '../catalog/meaning.js';
 import type { Palette } from './palette.js';
@@ -38,7 +39,7 @@ export function renderExplain(entry: CatalogEntry, lang: Lang, palette: Palette,
     out.push('', palette.bold(heading), `  ${terminalSafe(variant.format)}`);
     const names = compiledVariants(entry)[i]?.fieldNames ?? [];
     // the line's values that the variables table below does not already show
-    const inTable = new Set((docsIn(variant.docs, lang)?.doc.variables ?? []).map((v) => fieldKey(v.name)));
+    const inTable = new Set((docsIn(variant.docs, lang)?.doc.variables ?? []).map((v) => fieldName(v.name)));
     const rest = matched && line?.fields ? Object.entries(line.fields).filter(([k]) => !inTable.has(k)) : [];
     if (rest.length > 0) {
       const values = makeTable(['field', 'value in this line'], { wordWrap: true, colWidths: [28, Math.max(30, width - 32)] });
@@ -60,7 +61,7 @@ export function renderExplain(entry: CatalogEntry, lang: Lang, palette: Palette,
       });
       for (const v of doc.variables) {
         const row = [terminalSafe(v.name), terminalSafe(v.description)];
-        if (withValues) row.push(terminalSafe(line!.fields![fieldKey(v.name)] ?? ''));
+        if (withValues) row.push(terminalSafe(line!.fields![fieldName(v.name)] ?? ''));
         table.push(row);
       }
       out.push('', palette.bold('Variables'), table.toString());
@@ -70,11 +71,6 @@ export function renderExplain(entry: CatalogEntry, lang: Lang, palette: Palette,
   });
   if (entry.notes.length) out.push('', palette.bold('Notes'), ...entry.notes.map((n) => `  • ${n}`));
   return `${out.join('\n')}\n`;
-}
-
-/** Variable names as field keys: snake_case ASCII. */
-export function fieldKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
 function indent(text: string): string {

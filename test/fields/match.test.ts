@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadCatalog } from '../../src/catalog/load.ts';
-import { classifyLine } from '../../src/classify/line.ts';
+import { loadCatalog, type Catalog } from '../../src/catalog/load.ts';
+import { addFields, classifyLine } from '../../src/classify/line.ts';
+import type { LogRecord } from '../../src/classify/record.ts';
 import { explainTarget } from '../../src/classify/explain-target.ts';
-import { compileFormat } from '../../src/fields/compile.ts';
+import { compileTemplate } from '../../src/fields/compile.ts';
 import { matchEntry } from '../../src/fields/match.ts';
 import { runCli } from '../helpers.ts';
+
+/** A record with its fields, as the stream view makes it for -o json. */
+const withFields = (r: LogRecord, catalog: Catalog): LogRecord => {
+  addFields(r, catalog);
+  return r;
+};
 
 const catalog = loadCatalog();
 const entry = (id: string) => catalog.get(id)!;
@@ -13,7 +20,7 @@ const match = (id: string, message: string) => matchEntry(entry(id), message);
 const line = (id: string, message: string, sev = 6) => `<166>Nov 20 2026 10:00:00 fw-1 : %ASA-${sev}-${id}: ${message}`;
 
 test('placeholders from the variables lists and the formats’ own conventions, named in snake_case', () => {
-  const names = (format: string, vars: string[] = []) => compileFormat(format, vars).fieldNames;
+  const names = (format: string, vars: string[] = []) => compileTemplate(format, vars).fieldNames;
   assert.deepEqual(names('Group group User user-name IP IP_address SVC Message: type-num /ERROR: message'), ['group', 'user_name', 'ip_address', 'type_num', 'message']);
   assert.deepEqual(names('IP Range type id was loaded: Direction %s, From: %a, Through: %a'), ['direction', 'from', 'through']);
   assert.deepEqual(names('({Primary|Secondary}) Switching to ACTIVE - string.', ['string']), ['primary_or_secondary', 'string']);
@@ -23,7 +30,7 @@ test('placeholders from the variables lists and the formats’ own conventions, 
   assert.deepEqual(names('Temporary license key key has expired.Applying permanent license key permkey', ['key', 'permkey']), ['key', 'permkey']);
   assert.deepEqual(names('Teardown TCP connection id duration hh:mm:ss bytes byte_count'), ['duration', 'byte_count']);
   // optional parts and alternatives are readings of one format, the fullest first
-  const c = compileFormat('SIP[/SPORT] by access-group "acl_ID" [hash_codes]', ['SIP', 'SPORT', 'acl_ID', 'hash_codes']);
+  const c = compileTemplate('SIP[/SPORT] by access-group "acl_ID" [hash_codes]', ['SIP', 'SPORT', 'acl_ID', 'hash_codes']);
   assert.equal(c.patterns.length, 4);
   assert.deepEqual(c.patterns[0]!.fields.map((f) => f.name), ['sip', 'sport', 'acl_id', 'hash_codes']);
 });
@@ -60,14 +67,14 @@ test('hostile 100 KB lines after a known tag still match, or not, correctly', ()
   const big = (unit: string) => unit.repeat(Math.ceil(100_000 / unit.length));
   for (const junk of [big('a. '), big(': '), big(' '), big('Group = , ')]) {
     for (const id of ['302014', '106023', '716001', '113039']) {
-      const r = classifyLine(line(id, junk), 'f', 1, catalog, {}, { fields: true });
+      const r = withFields(classifyLine(line(id, junk), 'f', 1, catalog, {}), catalog);
       assert.equal(r.variant, undefined, `${id} ${junk.slice(0, 6)}`);
       assert.deepEqual(r.fields, {});
       assert.equal(r.raw.length > 100_000, true);
     }
   }
   const long = big('a. ').trim();
-  const r = classifyLine(line('106017', `Deny IP due to Land Attack from ${long} to 192.0.2.80`, 2), 'f', 1, catalog, {}, { fields: true });
+  const r = withFields(classifyLine(line('106017', `Deny IP due to Land Attack from ${long} to 192.0.2.80`, 2), 'f', 1, catalog, {}), catalog);
   assert.equal(r.variant, 0);
   assert.equal(r.fields?.ip_address, long);
   assert.equal(r.fields?.ip_address_2, '192.0.2.80');
@@ -78,13 +85,13 @@ test('fields only when asked: the summary path does not match', () => {
   const plain = classifyLine(text, 'f', 1, catalog);
   assert.equal(plain.fields, undefined);
   assert.equal(plain.variant, undefined);
-  const unmatched = classifyLine(line('106017', 'Deny something undocumented', 2), 'f', 1, catalog, {}, { fields: true });
+  const unmatched = withFields(classifyLine(line('106017', 'Deny something undocumented', 2), 'f', 1, catalog, {}), catalog);
   assert.deepEqual(unmatched.fields, {});
   assert.equal(unmatched.message, 'Deny something undocumented');
 });
 
 test('FTD 430001-430005 bodies are parsed by key', () => {
-  const r = classifyLine(line('430003', 'SrcIP: 10.0.0.1, DstIP: 10.0.0.2, SrcPort: 5000, DstPort: 443, Protocol: tcp, ACPolicy: Default'), 'f', 1, catalog, {}, { fields: true });
+  const r = withFields(classifyLine(line('430003', 'SrcIP: 10.0.0.1, DstIP: 10.0.0.2, SrcPort: 5000, DstPort: 443, Protocol: tcp, ACPolicy: Default'), 'f', 1, catalog, {}), catalog);
   assert.equal(r.variant, 0);
   assert.equal(r.fields?.src_ip, '10.0.0.1');
   assert.equal(r.fields?.ac_policy, 'Default');

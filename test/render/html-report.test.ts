@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
-import { buildCatalog } from '../../src/catalog/load.js';
+import { mergeLayers } from '../../src/catalog/load.js';
 import type { CatalogEntry } from '../../src/catalog/types.js';
 import { categoryOf } from '../../src/catalog/categories.js';
 import { escapeHtml } from '../../src/render/html/escape.js';
@@ -21,7 +21,7 @@ const entry = (id: string, severity: number, explanation: string): CatalogEntry 
   variants: [{ format: `%ASA-${severity}-${id}`, docs: { en: { explanation, action: '', variables: [], source: 'test:1' } } }],
 });
 
-const catalog = buildCatalog([{ origin: 'documents', file: 'test', entries: [
+const catalog = mergeLayers([{ origin: 'documents', file: 'test', entries: [
   entry('106023', 4, 'Deny packet by access list. More text.'),
   entry('302013', 6, 'A TCP connection slot between two hosts was created.'),
   entry('713902', 3, 'An IPsec error occurred & was <logged>.'),

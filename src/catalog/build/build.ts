@@ -18,7 +18,8 @@ export function parseChapter(text: string, fileName: string): ParsedChapter {
   return { entries: mergeEntries(entries.map((e) => toCatalogEntry(e, doc))), problems };
 }
 
-export function buildCatalog(sourcesDir: string): CatalogFile {
+/** Every chapter in `sourcesDir` parsed and merged into the bundled catalog's file. */
+export function catalogFromSources(sourcesDir: string): CatalogFile {
   const files = readdirSync(sourcesDir).filter((f) => f.endsWith('.txt')).sort();
   const chapters = files.map((f) => ({ file: f, ...parseChapter(readFileSync(join(sourcesDir, f), 'utf8'), f) }));
   const problems = chapters.flatMap((c) => c.problems.map((p) => `${c.file}:${p.line}: ${p.message}`));

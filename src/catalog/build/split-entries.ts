@@ -30,87 +30,109 @@ const HEADING = /^\d{6}$/;
 // A state machine over the lines: heading → message line(s) → explanation → action. A bare ID only
 // counts as a heading when a message line follows it; text that belongs to no entry is a problem.
 export function splitEntries(lines: readonly ContentLine[], lang: Lang): { entries: RawEntry[]; problems: Problem[] } {
-  const entries: RawEntry[] = [];
-  const problems: Problem[] = [];
-  let entry: RawEntry | undefined;
-  let variant: RawVariant | undefined;
-  let state: State = 'outside';
-  let pendingMarker: number | undefined;
-  // the note on an explanation that began without its marker, which may still come
-  let unmarked: Problem | undefined;
-  let stray: { from: number; to: number; why: string } | undefined;
-  const endStray = (): void => {
-    const span = stray && stray.to > stray.from ? ` (lines ${stray.from}-${stray.to})` : '';
-    if (stray) problems.push({ line: stray.from, message: `${stray.why}${span}; ignored` });
-    stray = undefined;
-  };
+  const splitter = new EntrySplitter(lines, lang);
+  lines.forEach((line, i) => splitter.line(line, i));
+  return splitter.finish();
+}
 
-  for (const [i, line] of lines.entries()) {
-    if (HEADING.test(line.text)) {
-      endStray();
-      const next = lines[i + 1];
-      if (next && parseMessageLine(next.text)) {
-        entry = { id: line.text, line: line.n, variants: [], notes: [] };
-        entries.push(entry);
-        state = 'heading';
-      } else {
-        stray = { from: line.n, to: line.n, why: `${line.text} stands alone but no message line follows it` };
-        state = 'outside';
-      }
-      continue;
-    }
+class EntrySplitter {
+  private readonly entries: RawEntry[] = [];
+  private readonly problems: Problem[] = [];
+  private entry: RawEntry | undefined;
+  private variant: RawVariant | undefined;
+  private state: State = 'outside';
+  private pendingMarker: number | undefined;
+  /** the note on an explanation that began without its marker, which may still come */
+  private unmarked: Problem | undefined;
+  private stray: { from: number; to: number; why: string } | undefined;
+
+  constructor(private readonly lines: readonly ContentLine[], private readonly lang: Lang) {}
+
+  line(line: ContentLine, i: number): void {
+    if (HEADING.test(line.text)) return this.heading(line, i);
     const msg = parseMessageLine(line.text);
-    if (msg && (msg.marker || pendingMarker !== undefined || state === 'heading' || state === 'outside')) {
-      endStray();
-      if (!msg.tag) {
-        pendingMarker = line.n;
-        continue;
-      }
-      const { tag } = msg;
-      const noMarker = !msg.marker && pendingMarker === undefined;
-      pendingMarker = undefined;
-      if (state === 'outside' || !entry || (state !== 'heading' && tag.id !== entry.id)) {
-        entry = { id: tag.id, line: line.n, variants: [], notes: [] };
-        entries.push(entry);
-        entry.notes.push({ line: line.n, message: `no heading before ${tag.written}: ID taken from the message line` });
-      } else if (tag.id !== entry.id) {
-        entry.notes.push({ line: entry.line, message: `heading says ${entry.id}, message line says ${tag.written}: heading kept` });
-      }
-      if (noMarker) entry.notes.push({ line: line.n, message: `message line has no "Error Message" marker` });
-      if (tag.typo) entry.notes.push({ line: line.n, message: tag.typo });
-      variant = { line: line.n, tag, format: [tag.rest], explanation: [], action: [] };
-      entry.variants.push(variant);
-      state = 'format';
-      unmarked = undefined;
-      continue;
+    if (msg && (msg.marker || this.pendingMarker !== undefined || this.state === 'heading' || this.state === 'outside')) return this.messageLine(line, msg);
+    if (this.pendingMarker !== undefined) {
+      this.problems.push({ line: this.pendingMarker, message: `message marker without a message tag after it` });
+      this.pendingMarker = undefined;
     }
-    if (pendingMarker !== undefined) {
-      problems.push({ line: pendingMarker, message: `message marker without a message tag after it` });
-      pendingMarker = undefined;
+    if (!this.variant || !this.entry || this.state === 'outside' || this.state === 'heading') {
+      this.stray ??= { from: line.n, to: line.n, why: 'text outside any entry' };
+      this.stray.to = line.n;
+      return;
     }
-    if (!variant || !entry || state === 'outside' || state === 'heading') {
-      stray ??= { from: line.n, to: line.n, why: 'text outside any entry' };
-      stray.to = line.n;
-      continue;
+    this.body(line, i, this.entry, this.variant);
+  }
+
+  finish(): { entries: RawEntry[]; problems: Problem[] } {
+    const problems = this.problems;
+    this.endStray();
+    if (this.pendingMarker !== undefined) problems.push({ line: this.pendingMarker, message: 'message marker at the end of the document' });
+    // a heading confirmed by a lone marker whose tag never came
+    for (const e of this.entries) if (!e.variants.length) problems.push({ line: e.line, message: `${e.id} has no message line; ignored` });
+    problems.sort((a, b) => a.line - b.line);
+    return { entries: this.entries.filter((e) => e.variants.length), problems };
+  }
+
+  private heading(line: ContentLine, i: number): void {
+    this.endStray();
+    const next = this.lines[i + 1];
+    if (next && parseMessageLine(next.text)) {
+      this.entry = { id: line.text, line: line.n, variants: [], notes: [] };
+      this.entries.push(this.entry);
+      this.state = 'heading';
+    } else {
+      this.stray = { from: line.n, to: line.n, why: `${line.text} stands alone but no message line follows it` };
+      this.state = 'outside';
     }
-    const step = route(state, line, lines[i - 1], lang, unmarked !== undefined);
-    if (step.marker && unmarked && step.section === 'explanation') {
-      unmarked.message = 'explanation marker comes after text of the explanation';
+  }
+
+  private messageLine(line: ContentLine, msg: NonNullable<ReturnType<typeof parseMessageLine>>): void {
+    this.endStray();
+    if (!msg.tag) {
+      this.pendingMarker = line.n;
+      return;
     }
-    if (step.marker || step.section !== state) unmarked = undefined;
+    const { tag } = msg;
+    const noMarker = !msg.marker && this.pendingMarker === undefined;
+    this.pendingMarker = undefined;
+    let entry = this.entry;
+    if (this.state === 'outside' || !entry || (this.state !== 'heading' && tag.id !== entry.id)) {
+      entry = this.entry = { id: tag.id, line: line.n, variants: [], notes: [] };
+      this.entries.push(entry);
+      entry.notes.push({ line: line.n, message: `no heading before ${tag.written}: ID taken from the message line` });
+    } else if (tag.id !== entry.id) {
+      entry.notes.push({ line: entry.line, message: `heading says ${entry.id}, message line says ${tag.written}: heading kept` });
+    }
+    if (noMarker) entry.notes.push({ line: line.n, message: `message line has no "Error Message" marker` });
+    if (tag.typo) entry.notes.push({ line: line.n, message: tag.typo });
+    this.variant = { line: line.n, tag, format: [tag.rest], explanation: [], action: [] };
+    entry.variants.push(this.variant);
+    this.state = 'format';
+    this.unmarked = undefined;
+  }
+
+  /** A line of the current variant's format, explanation or action. */
+  private body(line: ContentLine, i: number, entry: RawEntry, variant: RawVariant): void {
+    const step = route(this.state as Section, line, this.lines[i - 1], this.lang, this.unmarked !== undefined);
+    if (step.marker && this.unmarked && step.section === 'explanation') {
+      this.unmarked.message = 'explanation marker comes after text of the explanation';
+    }
+    if (step.marker || step.section !== this.state) this.unmarked = undefined;
     if (step.note) {
       const note = { line: line.n, message: step.note };
       entry.notes.push(note);
-      if (!step.marker) unmarked = note;
+      if (!step.marker) this.unmarked = note;
     }
-    state = step.section;
-    if (state === 'format') variant.format.push(...step.lines.map((l) => l.text));
-    else variant[state].push(...step.lines);
+    this.state = step.section;
+    if (this.state === 'format') variant.format.push(...step.lines.map((l) => l.text));
+    else variant[this.state].push(...step.lines);
   }
-  endStray();
-  if (pendingMarker !== undefined) problems.push({ line: pendingMarker, message: 'message marker at the end of the document' });
-  // a heading confirmed by a lone marker whose tag never came
-  for (const e of entries) if (!e.variants.length) problems.push({ line: e.line, message: `${e.id} has no message line; ignored` });
-  problems.sort((a, b) => a.line - b.line);
-  return { entries: entries.filter((e) => e.variants.length), problems };
+
+  private endStray(): void {
+    const stray = this.stray;
+    const span = stray && stray.to > stray.from ? ` (lines ${stray.from}-${stray.to})` : '';
+    if (stray) this.problems.push({ line: stray.from, message: `${stray.why}${span}; ignored` });
+    this.stray = undefined;
+  }
 }
