@@ -172,7 +172,7 @@ export async function generate(opts: GenerateOptions): Promise<void> {
     }
     chunk.push(line);
     if (chunk.length === 4096) {
-      if (!out.write(chunk.join('\n') + '\n')) await new Promise((res) => out.once('drain', res));
+      if (!out.write(chunk.join('\n') + '\n')) await new Promise<void>((res) => out.once('drain', () => res()));
       chunk = [];
     }
   }

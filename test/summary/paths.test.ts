@@ -40,7 +40,7 @@ async function inProcess(file: string, path: 'records' | 'scan', tz?: string): P
   const chunks: Buffer[] = [];
   stdout.on('data', (d: Buffer) => chunks.push(d));
   const io = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: { ASALOG_SUMMARY_PATH: path }, signal: new AbortController().signal };
-  await runSummary([file], { output: 'json', top: 10, by: 'id', lang: 'en', year: 2026, tz }, catalog, PLAIN_PALETTE, io);
+  await runSummary([file], { output: 'json', top: 10, by: 'id', lang: 'en', year: 2026, tz, maxLineBytes: 1 << 20 }, catalog, PLAIN_PALETTE, io);
   return Buffer.concat(chunks).toString();
 }
 
