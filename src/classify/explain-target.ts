@@ -1,7 +1,15 @@
 import type { Catalog } from '../catalog/load.js';
-import type { LineContext } from '../render/explain.js';
 import { extractFields } from '../fields/extract.js';
 import { parseLine } from '../parse/line.js';
+
+export interface LineContext {
+  /** the log line being explained, when the user gave one */
+  raw: string;
+  severity: number | null;
+  /** values extracted from the line, by variable name */
+  fields?: Record<string, string>;
+  variant?: number;
+}
 
 export interface ExplainTarget {
   id: string;

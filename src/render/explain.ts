@@ -1,4 +1,5 @@
 import type { CatalogEntry, Lang } from '../catalog/types.js';
+import type { LineContext } from '../classify/explain-target.js';
 import { categoryTitle } from '../catalog/categories.js';
 import { compiledVariants } from '../fields/match.js';
 import { fieldName } from '../fields/placeholders.js';
@@ -9,14 +10,6 @@ import { makeTable } from './table.js';
 import { severityName } from '../parse/severity.js';
 import { terminalSafe } from '../terminal-safe.js';
 
-export interface LineContext {
-  /** the log line being explained, when the user gave one */
-  raw: string;
-  severity: number | null;
-  /** values extracted from the line, by variable name */
-  fields?: Record<string, string>;
-  variant?: number;
-}
 
 const ORIGIN_LABEL = { documents: 'Cisco reference documents (catalog/sources)', supplement: 'asalog supplement (formats from Cisco’s public reference; text by asalog)', user: 'your catalog' };
 

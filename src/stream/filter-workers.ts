@@ -1,41 +1,18 @@
-import type { TagPrefilter } from '../filter/tag-prefilter.js';
-import { LineFeed } from '../input/line-feed.js';
 import type { SplitFile } from '../input/open.js';
 import { longLineWarning, type ReadOptions } from '../input/read-options.js';
-import { yearContext, type YearContext } from '../parse/year-context.js';
+import { yearContext } from '../parse/year-context.js';
 import { claimPieces } from '../workers/claim.js';
-import { FilePieces, type PieceRange, type PieceScanner } from '../workers/file-pieces.js';
+import { FilePieces, type PieceRange } from '../workers/file-pieces.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { pieceBytes } from '../workers/split.js';
 import type { StreamSink } from './output-sink.js';
-import { RawFilter, type RawResult } from './raw-filter.js';
-import type { LineStep } from './step.js';
+import { rawScanner, type RawFileJob, type RawLocal, type RawResult } from './raw-filter.js';
 import type { StreamRequest } from './task.js';
-
-/** One file of a raw filter run: what every thread needs to read and filter its pieces. */
-export interface RawFileJob extends YearContext {
-  range: PieceRange;
-  file: string;
-  maxLineBytes: number;
-}
-
-/** This thread's compiled filter: the pre-filter for tags, the step for every other line. */
-export interface RawLocal {
-  prefilter: TagPrefilter;
-  step: LineStep;
-}
 
 // Pieces are claimed by every thread in turn and written in file order: at most WINDOW of them
 // past the last one written, which bounds memory when the output is read slowly.
 const PIECE_BYTES = 4 << 20;
 const WINDOW = 8;
-
-/** A piece scanner for `-o raw` with a tag filter: a LineFeed into a RawFilter. */
-export function rawScanner(job: RawFileJob, local: RawLocal): PieceScanner<RawResult> {
-  const filter = new RawFilter(local.prefilter, (raw) => local.step(raw, job.file, job.year, job.notAfter), job.maxLineBytes);
-  const feed = new LineFeed(filter, job.maxLineBytes);
-  return { readBuffer: () => feed.readBuffer(), push: (c) => feed.push(c), end: () => feed.end(), take: () => filter.take() };
-}
 
 /**
  * `-o raw` filtered on the tag for one large regular file, on every core: this thread and the

@@ -1,9 +1,12 @@
-import type { KernelSink } from '../input/line-feed.js';
+import { LineFeed, type KernelSink } from '../input/line-feed.js';
 import type { LineKernel } from '../input/line-kernel.js';
 import type { RawLine } from '../input/raw-line.js';
 import type { LongLine } from '../input/read-options.js';
 import { KeptLines, PieceOutput } from './piece-output.js';
 import { KEEP, plainTagKey, SKIP, type TagPrefilter } from '../filter/tag-prefilter.js';
+import type { YearContext } from '../parse/year-context.js';
+import type { PieceRange, PieceScanner } from '../workers/file-pieces.js';
+import type { LineStep } from './step.js';
 
 /** One piece of a raw-filtered file: what to write, and its lines (long ones numbered within the piece). */
 export interface RawResult {
@@ -93,4 +96,24 @@ export class RawFilter implements KernelSink {
     // the bytes are read into again: output that is a view of them is copied
     this.output.add(typeof out !== 'string' && out.buffer === buf.buffer ? Buffer.from(out) : out);
   }
+}
+
+/** One file of a raw filter run: what every thread needs to read and filter its pieces. */
+export interface RawFileJob extends YearContext {
+  range: PieceRange;
+  file: string;
+  maxLineBytes: number;
+}
+
+/** This thread's compiled filter: the pre-filter for tags, the step for every other line. */
+export interface RawLocal {
+  prefilter: TagPrefilter;
+  step: LineStep;
+}
+
+/** A piece scanner for `-o raw` with a tag filter: a LineFeed into a RawFilter. */
+export function rawScanner(job: RawFileJob, local: RawLocal): PieceScanner<RawResult> {
+  const filter = new RawFilter(local.prefilter, (raw) => local.step(raw, job.file, job.year, job.notAfter), job.maxLineBytes);
+  const feed = new LineFeed(filter, job.maxLineBytes);
+  return { readBuffer: () => feed.readBuffer(), push: (c) => feed.push(c), end: () => feed.end(), take: () => filter.take() };
 }

@@ -6,9 +6,8 @@ import { openInput, STDIN_NAME } from '../input/open.js';
 import { describeReadError } from '../input/read-error.js';
 import { longLineWarning, type ReadOptions } from '../input/read-options.js';
 import { yearContext } from '../parse/year-context.js';
-import type { RawLocal } from './filter-workers.js';
 import type { StreamSink } from './output-sink.js';
-import { RawFilter, type RawResult } from './raw-filter.js';
+import { RawFilter, type RawLocal, type RawResult } from './raw-filter.js';
 
 /**
  * `-o raw` filtered on the tag for one input in this thread (stdin, gzip, a file below the

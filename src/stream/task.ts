@@ -3,7 +3,7 @@
 // filtered (filterFileInWorkers).
 import { FilePieces } from '../workers/file-pieces.js';
 import type { TaskHandler } from '../workers/protocol.js';
-import { rawScanner, type RawFileJob } from './filter-workers.js';
+import { rawScanner, type RawFileJob } from './raw-filter.js';
 import { pieceRunner, type LinePiece } from './piece.js';
 import { stepInThread, type StepInit } from './step-init.js';
 
