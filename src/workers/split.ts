@@ -16,8 +16,12 @@ export function manyCores(): boolean {
   return availableParallelism() >= 2;
 }
 
-// A file goes to the pool when it is at least this large. PLACEHOLDER: per work, as measured.
-const SPLIT_FROM: Record<Work, number> = { render: 32 << 20, filter: 256 << 20, count: 64 << 20 };
+// One rule for every kind of work: a file goes to the pool once the pool finishes it sooner than
+// one thread does. Where that happens depends on the work's pace against the pool's start (threads
+// boot, load their task, warm their JIT: ~0.1-0.2 s of CPU), so it is measured per work with
+// `node --import tsx bench/split.ts` (2-core VM, 2026-12-05: rendering JSON breaks even at 32-64
+// MiB, the raw filter at 128-256 MiB, counting at 256 MiB; below, the pool was up to 30% slower).
+const SPLIT_FROM: Record<Work, number> = { render: 32 << 20, filter: 256 << 20, count: 256 << 20 };
 
 /** The smallest file worth splitting across threads for this work. */
 export function splitFrom(work: Work): number {
