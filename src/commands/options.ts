@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { FilterOptions } from '../filter/compile.js';
 import { zoneOffset } from '../parse/zone.js';
 
 export function parsePositiveInt(name: string) {
@@ -23,6 +24,23 @@ export function parseYear(value: string): number {
   const n = Number(value);
   if (!/^\d{4}$/.test(value) || n < 1970) throw new InvalidArgumentError(`expected a four-digit year such as 2026, got "${value}".`);
   return n;
+}
+
+/** The filter flags as commander hands them: named as FilterOptions names them. */
+export type FilterFlags = FilterOptions;
+
+/** The flags of addInputOptions. */
+export interface InputFlags {
+  year?: number;
+  tz?: string;
+  maxLine: number;
+  catalog?: string;
+}
+
+/** Just the filter of a command's flags (the rest stays out of the options handed to worker threads). */
+export function filterOptions(flags: FilterFlags): FilterOptions {
+  const { severity, category, id, host, since, until, grep, unknown, unparsed, invert, tz } = flags;
+  return { severity, category, id, host, since, until, grep, unknown, unparsed, invert, tz };
 }
 
 /** The filter options shared by the streaming view and the summary (one definition: src/filter/compile.ts). */

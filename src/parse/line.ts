@@ -3,7 +3,7 @@ import type { Priority } from './priority.js';
 import type { YearContext } from './year-context.js';
 import { findTag, readTag } from './tag.js';
 import { repeatIn } from './repeat.js';
-import { formatTimestamp } from './time.js';
+import { formatTimestamp } from './timestamp.js';
 
 export interface ParsedLine {
   /** ISO 8601, the wall clock as written plus its offset (`Z` for UTC); null when the line has none */

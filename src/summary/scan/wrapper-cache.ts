@@ -1,5 +1,5 @@
 import { parseHeader } from '../../parse/header.js';
-import { formatTimestamp } from '../../parse/time.js';
+import { formatTimestamp } from '../../parse/timestamp.js';
 import type { YearContext } from '../../parse/year-context.js';
 import { NO_HOST, wrapper, type Wrapper } from '../tally.js';
 import { clockSpot, LaterWrappers, type ClockSpot } from './clock.js';

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { defineCatalog } from './catalog.js';
+import type { CommandContext } from './context.js';
+import { defineDocs } from './docs.js';
+import { defineStream } from './stream.js';
+import { defineSummary } from './summary.js';
+
+/** The version users see is the package's: read from package.json, one directory above src/ and dist/. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** The whole command line: the default command (the stream view) and every subcommand. */
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('asalog')
+    .description('Classify, filter, explain and summarize Cisco ASA and FTD syslog.\n\nWith no command: read log files (or stdin), classify every line and print it.')
+    .version(packageVersion())
+    .enablePositionalOptions()
+    // Set before the subcommands are added: they copy these settings when created.
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`asalog: ${text.replace(/^error: /, '')}`) });
+  defineStream(program, ctx);
+  defineSummary(program, ctx);
+  defineDocs(program, ctx);
+  defineCatalog(program, ctx);
+  return program;
+}

@@ -1,0 +1,55 @@
+import { Option, type Command } from 'commander';
+import { resolveLang } from '../catalog/lang.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { ColorMode } from '../render/palette.js';
+import type { Bucket, Pivot } from '../render/summary-report.js';
+import type { SummaryOptions, SummaryOutput } from '../summary/options.js';
+import { catalogFor, paletteFor, type CommandContext } from './context.js';
+import { addFilterOptions, addInputOptions, colorOption, filterOptions, langOption, parsePositiveInt, type FilterFlags, type InputFlags } from './options.js';
+
+/** What commander hands `summary`'s action. */
+export interface SummaryFlags extends FilterFlags, InputFlags {
+  output: SummaryOutput;
+  top: number;
+  by: Pivot;
+  bucket?: Bucket;
+  html?: string;
+  lang?: string;
+  color: ColorMode;
+}
+
+export function defineSummary(program: Command, { io, setExit }: CommandContext): void {
+  const summary = program.command('summary')
+    .description('what is in a log: totals, severities, categories, top IDs, hosts, overrides, timeline')
+    .argument('[files...]', 'log files, gzip or plain; - or none for stdin')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .option('--top <n>', 'rows in the top-IDs and other tables', parsePositiveInt('--top'), 15)
+    .addOption(new Option('--by <pivot>', 'the main table').choices(['id', 'category', 'severity', 'host']).default('id'))
+    .addOption(new Option('--bucket <size>', 'timeline bucket (default: chosen from the span)').choices(['minute', 'hour', 'day']))
+    .option('--html <file>', 'also write a self-contained HTML report')
+    .addOption(langOption())
+    .addOption(colorOption());
+  addFilterOptions(summary);
+  addInputOptions(summary);
+  summary.action(async (files: string[], flags: SummaryFlags) => {
+    if (files.length === 0 && io.stdin.isTTY) {
+      throw new UsageError('no input: give log files, or pipe logs in (e.g. `asalog summary fw.log`); see `asalog summary --help`');
+    }
+    const options: SummaryOptions = {
+      ...filterOptions(flags),
+      output: flags.output,
+      top: flags.top,
+      by: flags.by,
+      bucket: flags.bucket,
+      html: flags.html,
+      year: flags.year,
+      lang: resolveLang(flags.lang, io.env),
+      maxLineBytes: flags.maxLine,
+    };
+    // loaded when it runs: `explain` must not pay for the summary machinery at start-up
+    const { runSummary } = await import('../summary/run.js');
+    const result = await runSummary(files, options, catalogFor(flags, io), await paletteFor(flags, io), io);
+    // Ctrl-C on an endless stdin prints the summary of what was read: a normal end.
+    if (result.unreadable > 0) setExit(EXIT.input);
+  });
+}
