@@ -3,6 +3,7 @@ import { userCatalogPath } from '../catalog/config-paths.js';
 import { loadCatalog } from '../catalog/load.js';
 import { EXIT } from '../errors.js';
 import { catalogFor, type CommandContext } from './context.js';
+import { catalogOption } from './options.js';
 
 interface CatalogFlags {
   catalog?: string;
@@ -15,7 +16,6 @@ interface ImportFlags {
   dryRun?: boolean;
 }
 
-const CATALOG_HELP = 'use this catalog file instead of your catalog in ~/.config/asalog';
 // the actions load only when one of these commands runs
 const run = (): Promise<typeof import('./catalog-run.js')> => import('./catalog-run.js');
 
@@ -31,7 +31,7 @@ export function defineCatalog(program: Command, { io, setExit }: CommandContext)
   catalog.command('stats')
     .description('IDs, variants, languages, severities, categories and notes')
     .option('--json', 'print JSON')
-    .option('--catalog <file>', CATALOG_HELP)
+    .addOption(catalogOption())
     .action(async (flags: CatalogFlags) => {
       (await run()).runCatalogCommand('stats', { json: flags.json === true, catalog: catalogFor(flags, io) }, io);
     });
@@ -49,7 +49,7 @@ export function defineCatalog(program: Command, { io, setExit }: CommandContext)
   catalog.command('export')
     .description('the catalog as a lookup table keyed by message ID (e.g. a Splunk lookup CSV)')
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
-    .option('--catalog <file>', CATALOG_HELP)
+    .addOption(catalogOption())
     .action(async (flags: CatalogFlags & { format: 'csv' | 'json' }) => {
       const { exportCsv, exportJson } = await import('../render/catalog-export.js');
       const entries = catalogFor(flags, io).entries;
@@ -57,7 +57,7 @@ export function defineCatalog(program: Command, { io, setExit }: CommandContext)
     });
   catalog.command('list-sources')
     .description('which catalog files are in use, in order of precedence')
-    .option('--catalog <file>', CATALOG_HELP)
+    .addOption(catalogOption())
     .action(async (flags: CatalogFlags) => {
       (await run()).runCatalogCommand('list-sources', { catalog: catalogFor(flags, io) }, io);
     });

@@ -3,7 +3,7 @@ import { resolveLang } from '../catalog/lang.js';
 import { EXIT } from '../errors.js';
 import type { ColorMode } from '../render/palette.js';
 import { catalogFor, paletteFor, type CommandContext } from './context.js';
-import { colorOption, langOption, parsePositiveInt } from './options.js';
+import { catalogOption, colorOption, langOption, parsePositiveInt } from './options.js';
 
 interface DocsFlags {
   catalog?: string;
@@ -28,7 +28,6 @@ interface ListFlags extends DocsFlags {
   lang?: string;
 }
 
-const CATALOG_HELP = 'use this catalog file instead of your catalog in ~/.config/asalog';
 // the actions load only when one of these commands runs (cold start of explain is measured)
 const run = (): Promise<typeof import('./docs-run.js')> => import('./docs-run.js');
 
@@ -40,7 +39,7 @@ export function defineDocs(program: Command, { io, setExit }: CommandContext): v
     .addOption(langOption())
     .addOption(colorOption())
     .option('--json', 'print the catalog entries as JSON')
-    .option('--catalog <file>', CATALOG_HELP)
+    .addOption(catalogOption())
     .action(async (items: string[], flags: ExplainFlags) => {
       const ok = (await run()).runExplain(items, { lang: resolveLang(flags.lang, io.env), json: flags.json === true }, catalogFor(flags, io), await paletteFor(flags, io), io);
       if (!ok) setExit(EXIT.input);
@@ -52,7 +51,7 @@ export function defineDocs(program: Command, { io, setExit }: CommandContext): v
     .option('--limit <n>', 'show at most n results', parsePositiveInt('--limit'), 30)
     .option('--json', 'print the matching entries as JSON')
     .addOption(colorOption())
-    .option('--catalog <file>', CATALOG_HELP)
+    .addOption(catalogOption())
     .action(async (words: string[], flags: SearchFlags) => {
       (await run()).runSearch(words, { limit: flags.limit, json: flags.json === true }, catalogFor(flags, io), io);
     });
@@ -65,7 +64,7 @@ export function defineDocs(program: Command, { io, setExit }: CommandContext): v
     .option('--categories', 'list the logging classes with their message counts instead')
     .addOption(langOption())
     .option('--json', 'print an array of entries')
-    .option('--catalog <file>', CATALOG_HELP)
+    .addOption(catalogOption())
     .action(async (flags: ListFlags) => {
       const { runCategories, runList } = await run();
       const catalog = catalogFor(flags, io);
@@ -76,6 +75,6 @@ export function defineDocs(program: Command, { io, setExit }: CommandContext): v
   program.command('categories')
     .description('logging classes with their titles and message counts')
     .option('--json', 'print JSON')
-    .option('--catalog <file>', CATALOG_HELP)
+    .addOption(catalogOption())
     .action(async (flags: DocsFlags) => (await run()).runCategories(catalogFor(flags, io), flags.json === true, io));
 }

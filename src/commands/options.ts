@@ -63,7 +63,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--year <yyyy>', 'year for timestamps without one (default: the file’s modification year)', parseYear)
     .option('--tz <zone>', 'time zone for timestamps without one: IANA name or ±HH:MM (default UTC)', parseZone)
     .option('--max-line <bytes>', 'longest line read whole; longer lines are truncated with a warning', parsePositiveInt('--max-line'), 1 << 20)
-    .option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog');
+    .addOption(catalogOption());
 }
 
 export function langOption(): Option {
@@ -72,4 +72,8 @@ export function langOption(): Option {
 
 export function colorOption(): Option {
   return new Option('--color <when>', 'colour output').choices(['auto', 'always', 'never']).default('auto');
+}
+
+export function catalogOption(): Option {
+  return new Option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog');
 }
