@@ -18,9 +18,9 @@ export interface RunResult {
 }
 
 /** Runs what ships: bin/asalog.js over the fresh build in dist/, without colour. */
-export function runCli(args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number } = {}): Promise<RunResult> {
+export function runCli(args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number; bin?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', XDG_CONFIG_HOME: join(ROOT, '.asalog-tmp', 'no-config'), ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { ROOT, runCli } from '../helpers.ts';
 
@@ -21,9 +23,18 @@ test('search --limit keeps to its number', async () => {
   assert.equal((JSON.parse(r.stdout.toString()) as unknown[]).length, 2);
 });
 
-test('--version prints the version in package.json', async () => {
-  const { version } = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };
+test('--version prints the version in package.json, whatever it is', async (t) => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const r = await runCli(['--version']);
   assert.equal(r.code, 0);
   assert.equal(r.stdout.toString(), `${version}\n`);
+  // a copy of what ships with another version in its package.json: a hard-coded version fails here
+  const copy = mkdtempSync(join(tmpdir(), 'asalog-version-'));
+  t.after(() => rmSync(copy, { recursive: true, force: true }));
+  cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  writeFileSync(join(copy, 'package.json'), JSON.stringify({ name: 'asalog', version: '9.8.7-test', type: 'module' }));
+  const other = await runCli(['--version'], { bin: join(copy, 'bin', 'asalog.js') });
+  assert.equal(other.stdout.toString(), '9.8.7-test\n', other.stderr);
 });
