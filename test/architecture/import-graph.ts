@@ -13,6 +13,12 @@ export interface Edge {
   kind: EdgeKind;
 }
 
+/** A relative specifier that names no module: a mistyped import or worker URL. */
+export interface Unresolved {
+  from: string;
+  spec: string;
+}
+
 export interface Module {
   file: string;
   lines: number;
@@ -53,13 +59,17 @@ export function readModules(root: string): Module[] {
   return out.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
-/** Every edge from `m` to another module of `root` (specifiers name `.js` for `.ts` sources). */
-export function edgesOf(m: Module, root: string, known: ReadonlySet<string>): Edge[] {
+/**
+ * Every edge from `m` to another module of `root` (specifiers name `.js` for `.ts` sources); a
+ * `.js` specifier that names no module goes to `unresolved` (data files are not modules).
+ */
+export function edgesOf(m: Module, root: string, known: ReadonlySet<string>, unresolved: Unresolved[] = []): Edge[] {
   const edges: Edge[] = [];
   const add = (spec: string, kind: EdgeKind): void => {
     if (!spec.startsWith('.')) return;
     const target = relative(root, resolve(root, dirname(m.file), spec)).split('\\').join('/').replace(/\.js$/, '.ts');
     if (known.has(target)) edges.push({ from: m.file, to: target, kind });
+    else if (spec.endsWith('.js') && !target.startsWith('../')) unresolved.push({ from: m.file, spec });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -149,8 +159,11 @@ export function longFunctions(m: Module, max: number): LongFunction[] {
       const start = sf.getLineAndCharacterOfPosition(node.getStart()).line;
       const lines = sf.getLineAndCharacterOfPosition(node.end).line - start + 1;
       if (lines > max) {
-        const name = 'name' in node && node.name ? node.name.getText(sf) : '(anonymous)';
-        const explained = (ts.getLeadingCommentRanges(sf.text, node.getFullStart()) ?? []).length > 0;
+        // `const f = () => …`: the name and the comment belong to the declaration around it
+        const declared = ts.isVariableDeclaration(node.parent) ? node.parent.parent.parent : null;
+        const name = 'name' in node && node.name ? node.name.getText(sf) : declared && ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(sf) : '(anonymous)';
+        const commentAt = declared ? declared.getFullStart() : node.getFullStart();
+        const explained = (ts.getLeadingCommentRanges(sf.text, commentAt) ?? []).length > 0;
         out.push({ file: m.file, line: start + 1, name, lines, explained });
       }
     }
@@ -165,6 +178,7 @@ export interface Report {
   edges: number;
   cycles: { files: string[]; edges: Edge[] }[];
   violations: Edge[];
+  unresolved: Unresolved[];
   longModules: { file: string; lines: number }[];
   longFunctions: LongFunction[];
 }
@@ -172,12 +186,14 @@ export interface Report {
 export function checkImports(root: string, limits = { moduleLines: 200, functionLines: 60 }): Report {
   const modules = readModules(root);
   const known = new Set(modules.map((m) => m.file));
-  const edges = modules.flatMap((m) => edgesOf(m, root, known));
+  const unresolved: Unresolved[] = [];
+  const edges = modules.flatMap((m) => edgesOf(m, root, known, unresolved));
   return {
     modules: modules.length,
     edges: edges.length,
     cycles: cycles([...known], edges).map((files) => ({ files, edges: edges.filter((e) => files.includes(e.from) && files.includes(e.to)) })),
     violations: layerViolations(edges),
+    unresolved,
     longModules: modules.filter((m) => m.lines > limits.moduleLines).map((m) => ({ file: m.file, lines: m.lines })),
     longFunctions: modules.flatMap((m) => longFunctions(m, limits.functionLines)),
   };

@@ -15,6 +15,10 @@ describe('the import graph of src/', () => {
     assert.deepEqual(report.cycles.map((c) => c.files), []);
   });
 
+  test('every relative .js path names a module (a mistyped worker URL would fail only at run time)', () => {
+    assert.deepEqual(report.unresolved, []);
+  });
+
   test('imports only downward: commands → stream/summary → render → filter → classify → fields → parse/catalog/input → workers', () => {
     assert.deepEqual(report.violations.map((e) => `${e.from} → ${e.to} (${e.kind})`), []);
   });
@@ -35,13 +39,19 @@ describe('the checker, on a tree made to break the rules', () => {
   write('workers/pool.ts', "export const thread = new URL('./thread.js', import.meta.url);\n");
   write('workers/thread.ts', "export type T = typeof import('./pool.js');\n");
   write('stray/x.ts', "export const y = 1;\n");
-  write('cli.ts', "import { y } from './stray/x.js';\nexport const z = y;\n");
+  write('cli.ts', "import { y } from './stray/x.js';\nexport const z = y;\nexport const w = new URL('./workers/thraed.js', import.meta.url);\n");
+  write('parse/long.ts', `// long on purpose: a table\nexport const table = () => [\n${'  1,\n'.repeat(70)}];\n`);
   const report = checkImports(root);
 
   test('finds a cycle of a type import and a dynamic import, and one of a worker URL and typeof import', () => {
     assert.deepEqual(report.cycles.map((c) => c.files), [['parse/a.ts', 'parse/b.ts'], ['workers/pool.ts', 'workers/thread.ts']]);
     assert.deepEqual(report.cycles[0]!.edges.map((e) => e.kind).sort(), ['dynamic', 'type']);
     assert.deepEqual(report.cycles[1]!.edges.map((e) => e.kind).sort(), ['typeof import', 'url']);
+  });
+
+  test('finds a path to no module, and names a long arrow function by its declaration and comment', () => {
+    assert.deepEqual(report.unresolved, [{ from: 'cli.ts', spec: './workers/thraed.js' }]);
+    assert.deepEqual(report.longFunctions.map((f) => [f.file, f.name, f.explained]), [['parse/long.ts', 'table', true]]);
   });
 
   test('finds an upward import and an import into a folder in no layer', () => {
