@@ -141,6 +141,15 @@ export function cycles(files: readonly string[], edges: readonly Edge[]): string
   return found;
 }
 
+const folderOf = (file: string): string => (file.includes('/') ? file.split('/')[0]! : file);
+
+/** Cycles between top-level folders: two layers of one rank may share, but only one way. */
+export function folderCycles(edges: readonly Edge[]): { folders: string[]; edges: Edge[] }[] {
+  const between = edges.filter((e) => folderOf(e.from) !== folderOf(e.to)).map((e) => ({ ...e, from: folderOf(e.from), to: folderOf(e.to) }));
+  const folders = [...new Set(between.flatMap((e) => [e.from, e.to]))];
+  return cycles(folders, between).map((group) => ({ folders: group, edges: edges.filter((e) => group.includes(folderOf(e.from)) && group.includes(folderOf(e.to)) && folderOf(e.from) !== folderOf(e.to)) }));
+}
+
 export interface LongFunction {
   file: string;
   line: number;
@@ -159,10 +168,10 @@ export function longFunctions(m: Module, max: number): LongFunction[] {
       const start = sf.getLineAndCharacterOfPosition(node.getStart()).line;
       const lines = sf.getLineAndCharacterOfPosition(node.end).line - start + 1;
       if (lines > max) {
-        // `const f = () => …`: the name and the comment belong to the declaration around it
-        const declared = ts.isVariableDeclaration(node.parent) ? node.parent.parent.parent : null;
-        const name = 'name' in node && node.name ? node.name.getText(sf) : declared && ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(sf) : '(anonymous)';
-        const commentAt = declared ? declared.getFullStart() : node.getFullStart();
+        // `const f = () => …`, `f = () => …` in a class or `f: () => …`: the name and the comment belong to the declaration around it
+        const owner = ts.isVariableDeclaration(node.parent) || ts.isPropertyDeclaration(node.parent) || ts.isPropertyAssignment(node.parent) ? node.parent : null;
+        const name = 'name' in node && node.name ? node.name.getText(sf) : owner ? owner.name.getText(sf) : '(anonymous)';
+        const commentAt = owner === null ? node.getFullStart() : ts.isVariableDeclaration(owner) ? owner.parent.parent.getFullStart() : owner.getFullStart();
         const explained = (ts.getLeadingCommentRanges(sf.text, commentAt) ?? []).length > 0;
         out.push({ file: m.file, line: start + 1, name, lines, explained });
       }
@@ -177,6 +186,8 @@ export interface Report {
   modules: number;
   edges: number;
   cycles: { files: string[]; edges: Edge[] }[];
+  /** folders of one rank that import each other (parse → catalog and catalog → parse), each with its edges */
+  folderCycles: { folders: string[]; edges: Edge[] }[];
   violations: Edge[];
   unresolved: Unresolved[];
   longModules: { file: string; lines: number }[];
@@ -192,6 +203,7 @@ export function checkImports(root: string, limits = { moduleLines: 200, function
     modules: modules.length,
     edges: edges.length,
     cycles: cycles([...known], edges).map((files) => ({ files, edges: edges.filter((e) => files.includes(e.from) && files.includes(e.to)) })),
+    folderCycles: folderCycles(edges),
     violations: layerViolations(edges),
     unresolved,
     longModules: modules.filter((m) => m.lines > limits.moduleLines).map((m) => ({ file: m.file, lines: m.lines })),

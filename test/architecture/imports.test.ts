@@ -15,6 +15,10 @@ describe('the import graph of src/', () => {
     assert.deepEqual(report.cycles.map((c) => c.files), []);
   });
 
+  test('no two folders import each other (parse, catalog and input share a rank, one way only)', () => {
+    assert.deepEqual(report.folderCycles.map((c) => c.folders), []);
+  });
+
   test('every relative .js path names a module (a mistyped worker URL would fail only at run time)', () => {
     assert.deepEqual(report.unresolved, []);
   });
@@ -36,6 +40,9 @@ describe('the checker, on a tree made to break the rules', () => {
   write('parse/b.ts', "export type B = number;\nexport const load = () => import('./a.js');\n");
   write('parse/up.ts', "import { render } from '../render/view.js';\nexport const x = render;\n");
   write('render/view.ts', "export const render = 1;\n");
+  write('input/in.ts', "import { c } from '../catalog/c.js';\nexport const i = c;\n");
+  write('catalog/c.ts', "export const c = 1;\n");
+  write('catalog/d.ts', "import { i } from '../input/in.js';\nexport const d = i;\n");
   write('workers/pool.ts', "export const thread = new URL('./thread.js', import.meta.url);\n");
   write('workers/thread.ts', "export type T = typeof import('./pool.js');\n");
   write('stray/x.ts', "export const y = 1;\n");
@@ -47,6 +54,10 @@ describe('the checker, on a tree made to break the rules', () => {
     assert.deepEqual(report.cycles.map((c) => c.files), [['parse/a.ts', 'parse/b.ts'], ['workers/pool.ts', 'workers/thread.ts']]);
     assert.deepEqual(report.cycles[0]!.edges.map((e) => e.kind).sort(), ['dynamic', 'type']);
     assert.deepEqual(report.cycles[1]!.edges.map((e) => e.kind).sort(), ['typeof import', 'url']);
+  });
+
+  test('finds two folders of one rank that import each other, though no module is in a cycle', () => {
+    assert.deepEqual(report.folderCycles.map((c) => c.folders.sort()), [['catalog', 'input']]);
   });
 
   test('finds a path to no module, and names a long arrow function by its declaration and comment', () => {
