@@ -36,3 +36,10 @@ test('zoneOffset: ms ahead of UTC at an instant; an unknown zone is a usage erro
   assert.equal(zoneOffset('-03:30')(0), -210 * 60_000);
   assert.throws(() => zoneOffset('Bogus/Zone'), (err: unknown) => err instanceof UsageError && /unknown time zone "Bogus\/Zone": use UTC, an IANA name/.test(err.message));
 });
+
+test('a historic offset in seconds: --since keeps them, the parser writes whole minutes', () => {
+  // Berlin kept local mean time, +00:53:28, until April 1893
+  const instant = Date.UTC(1890, 5, 1, 12);
+  assert.equal(zoneOffset('Europe/Berlin')(instant), (53 * 60 + 28) * 1000);
+  assert.equal(wallOffsetMinutes('Europe/Berlin', instant), 53);
+});
