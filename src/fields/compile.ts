@@ -1,5 +1,6 @@
 // A message template (a variant's documented `format`) compiled into literal anchors with named
-// fields between them: the fields are the gaps between literals, so matching is a left-to-right run of indexOf calls (src/fields/scan.ts).
+// fields between them: the fields are the gaps between literals, so matching is a left-to-right run
+// of indexOf calls (src/fields/scan.ts).
 import { expandTemplate } from './expand.js';
 import { fieldName, segmentsOf, variableNames, type Segment } from './placeholders.js';
 import { squeeze } from './view.js';
@@ -33,7 +34,6 @@ export interface CompiledTemplate {
 }
 
 const PUNCT_AFTER_FIELD = /^ +(?=[.,:;)/\]!?])/;
-
 
 function toPattern(segments: Segment[]): Pattern | null {
   const text: string[] = [''];

@@ -57,7 +57,7 @@ export function snakeKey(key: string): string {
 
 // the same few dozen keys start every line: convert each once (bounded, as keys come from input)
 const names = new Map<string, string>();
-function fieldName(key: string): string {
+function keyName(key: string): string {
   let name = names.get(key);
   if (name === undefined) {
     name = snakeKey(key);
@@ -85,7 +85,7 @@ export function parseFtdEventFields(message: string): Record<string, string> | n
       }
     }
     const valueEnd = nextKeyStart < 0 ? text.length : nextKeyStart - 2;
-    const name = fieldName(text.slice(keyStart, colon));
+    const name = keyName(text.slice(keyStart, colon));
     // a repeated key keeps its first value; the whole line stays in `raw`
     if (name !== '' && !Object.hasOwn(fields, name)) fields[name] = text.slice(valueStart, valueEnd).trim();
     keyStart = nextKeyStart;

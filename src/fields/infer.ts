@@ -33,8 +33,8 @@ function buildIndex(catalog: Catalog): Map<string, Filed[]> {
   const filed: { c: Filed; words: string[] }[] = [];
   const frequency = new Map<string, number>();
   for (const entry of catalog.entries) {
-    compiledVariants(entry).forEach((format, variant) => {
-      for (const pattern of format.patterns) {
+    compiledVariants(entry).forEach((template, variant) => {
+      for (const pattern of template.patterns) {
         if (pattern.weight < MIN_WEIGHT) continue;
         const last = pattern.lits.length - 1;
         const words = [...new Set(pattern.lits.flatMap((l, i) => wholeWords(l, i === 0, i === last)))];

@@ -1,11 +1,11 @@
-// Which words of a documented format are placeholders. The documents name some in their variables
+// Which words of a message template are placeholders. The documents name some in their variables
 // lists; the rest follow conventions: `IP_address`, `user-name`, `%s`, `<IP>`, `hh:mm:ss`, and a
 // placeholder repeating the keyword before it (`Group group`, `Reason: reason`, `key key`).
 import type { Item } from './expand.js';
 
 export type Segment = { lit: string } | { field: string; choices?: string[]; bracketed?: boolean };
 
-/** Placeholder and variable names as field names: snake_case ASCII, the same rule as `explain` uses. */
+/** Placeholder and variable names as field names: snake_case ASCII, at most 40 characters (`explain` looks a variable's value up by it). */
 export function fieldName(name: string): string {
   return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
 }

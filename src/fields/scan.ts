@@ -45,7 +45,7 @@ export function scanPattern(p: Pattern, view: LineView, cuts: Int32Array): numbe
     const spec = p.fields[i]!;
     const [a, b] = trimmed(text, cuts[2 * i]!, cuts[2 * i + 1]!);
     const wrapped = isWrapped(text, a, b, 60, 62);
-    // `<value>` where the format says `<name>`, or the reverse, hints at another variant
+    // `<value>` where the template says `<name>`, or the reverse, hints at another variant
     if ((spec.bracketed ?? false) !== wrapped) score -= 1;
     if (spec.choices) {
       const value = text.slice(wrapped ? a + 1 : a, wrapped ? b - 1 : b).trim();

@@ -20,7 +20,7 @@ const match = (id: string, message: string) => matchEntry(entry(id), message);
 const line = (id: string, message: string, sev = 6) => `<166>Nov 20 2026 10:00:00 fw-1 : %ASA-${sev}-${id}: ${message}`;
 
 test('placeholders from the variables lists and the formats’ own conventions, named in snake_case', () => {
-  const names = (format: string, vars: string[] = []) => compileTemplate(format, vars).fieldNames;
+  const names = (template: string, vars: string[] = []) => compileTemplate(template, vars).fieldNames;
   assert.deepEqual(names('Group group User user-name IP IP_address SVC Message: type-num /ERROR: message'), ['group', 'user_name', 'ip_address', 'type_num', 'message']);
   assert.deepEqual(names('IP Range type id was loaded: Direction %s, From: %a, Through: %a'), ['direction', 'from', 'through']);
   assert.deepEqual(names('({Primary|Secondary}) Switching to ACTIVE - string.', ['string']), ['primary_or_secondary', 'string']);
