@@ -1,11 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { Catalog } from './load.js';
-import { readCatalogFile, validateCatalogFile } from './load.js';
-import type { CatalogEntry, CatalogFile } from './types.js';
-import { parseChapter } from './build/build.js';
+import { readCatalogFile, validateCatalogFile, type Catalog } from './load.js';
+import { idOrder, type CatalogEntry, type CatalogFile } from './types.js';
+import { parseChapter, serializeCatalog } from './build/build.js';
 import { mergeEntries } from './build/merge.js';
-import { existsSync } from 'node:fs';
 
 export interface ImportProblem {
   file: string;
@@ -42,7 +40,7 @@ export function planImport(files: { name: string; text: string }[], existing: Ca
   const byId = new Map(existing.map((e) => [e.id, e]));
   for (const e of merged) byId.set(e.id, e);
   return {
-    result: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    result: [...byId.values()].sort(idOrder),
     added: merged.filter((e) => !before.has(e.id)).map((e) => e.id),
     replaced: merged.filter((e) => before.has(e.id)).map((e) => e.id),
     overridesBundled: merged.filter((e) => bundled.get(e.id) && bundled.get(e.id)?.origin !== 'user').map((e) => e.id),
@@ -61,7 +59,7 @@ export function writeUserCatalog(file: string, entries: CatalogEntry[], sources:
   if (problem) throw new Error(`refusing to write an invalid catalog: ${problem}`);
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, `${JSON.stringify(data, null, 2)}\n`);
+  writeFileSync(tmp, serializeCatalog(data));
   renameSync(tmp, file);
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CatalogEntry, CatalogFile, Origin } from './types.js';
+import { idOrder, type CatalogEntry, type CatalogFile, type Origin } from './types.js';
 import { InputError } from '../errors.js';
 import { describeReadError } from '../input/read-error.js';
 import { terminalSafe } from '../terminal-safe.js';
@@ -61,7 +61,7 @@ export function supplementFiles(): string[] {
 export function mergeLayers(layers: { origin: Origin; file: string; entries: CatalogEntry[] }[]): Catalog {
   const byId = new Map<string, CatalogEntry>();
   for (const layer of layers) for (const e of layer.entries) byId.set(e.id, e);
-  const entries = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entries = [...byId.values()].sort(idOrder);
   return {
     get: (id) => byId.get(id),
     entries,

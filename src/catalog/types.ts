@@ -37,6 +37,9 @@ export interface CatalogEntry {
   origin?: Origin;
 }
 
+/** The catalog's order: by ID, as every catalog file and the merged catalog list their entries. */
+export const idOrder = (a: CatalogEntry, b: CatalogEntry): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export interface CatalogFile {
   generatedFrom?: string[];
   /** `<source file>:<line>: …` regions of the documents that belong to no entry */

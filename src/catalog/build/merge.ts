@@ -1,4 +1,4 @@
-import { LANGS, type CatalogEntry, type Variant, type VariantDoc } from '../types.js';
+import { idOrder, LANGS, type CatalogEntry, type Variant, type VariantDoc } from '../types.js';
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
@@ -52,5 +52,5 @@ export function mergeEntries(entries: Iterable<CatalogEntry>): CatalogEntry[] {
     have.notes.push(...e.notes);
     for (const v of e.variants) addVariant(have, v);
   }
-  return [...byId.values()].map(canonical).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...byId.values()].map(canonical).sort(idOrder);
 }
