@@ -3,16 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { test } from 'node:test';
-import { loadCatalog, type Catalog } from '../../src/catalog/load.ts';
-import { addFields, classifyLine } from '../../src/classify/line.ts';
-import type { LogRecord } from '../../src/classify/record.ts';
+import { loadCatalog } from '../../src/catalog/load.ts';
+import { classifyLine } from '../../src/classify/line.ts';
 import { CORPUS, HAVE_CORPUS, NO_CORPUS, corpusLogs } from '../helpers.ts';
-
-/** A record with its fields, as the stream view makes it for -o json. */
-const withFields = (r: LogRecord, catalog: Catalog): LogRecord => {
-  addFields(r, catalog);
-  return r;
-};
+import { withFields } from './with-fields.ts';
 
 const FLOOR = 0.92;
 

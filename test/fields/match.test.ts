@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadCatalog, type Catalog } from '../../src/catalog/load.ts';
-import { addFields, classifyLine } from '../../src/classify/line.ts';
-import type { LogRecord } from '../../src/classify/record.ts';
+import { loadCatalog } from '../../src/catalog/load.ts';
+import { classifyLine } from '../../src/classify/line.ts';
 import { explainTarget } from '../../src/classify/explain-target.ts';
 import { compileTemplate } from '../../src/fields/compile.ts';
 import { matchEntry } from '../../src/fields/match.ts';
 import { runCli } from '../helpers.ts';
-
-/** A record with its fields, as the stream view makes it for -o json. */
-const withFields = (r: LogRecord, catalog: Catalog): LogRecord => {
-  addFields(r, catalog);
-  return r;
-};
+import { withFields } from './with-fields.ts';
 
 const catalog = loadCatalog();
 const entry = (id: string) => catalog.get(id)!;

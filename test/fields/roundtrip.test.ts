@@ -2,17 +2,11 @@
 // classifies back to the same variant and values, and every supplement sample matches its variant.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadCatalog, type Catalog } from '../../src/catalog/load.ts';
-import { addFields, classifyLine } from '../../src/classify/line.ts';
-import type { LogRecord } from '../../src/classify/record.ts';
+import { loadCatalog } from '../../src/catalog/load.ts';
+import { classifyLine } from '../../src/classify/line.ts';
 import { compiledVariants } from '../../src/fields/match.ts';
 import { renderPattern } from './samples.ts';
-
-/** A record with its fields, as the stream view makes it for -o json. */
-const withFields = (r: LogRecord, catalog: Catalog): LogRecord => {
-  addFields(r, catalog);
-  return r;
-};
+import { withFields } from './with-fields.ts';
 
 const catalog = loadCatalog();
 const FTD_EVENT = /^43000[1-5]$/;
