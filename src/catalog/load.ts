@@ -8,7 +8,7 @@ import { terminalSafe } from '../terminal-safe.js';
 
 export const BUNDLED_DIR = fileURLToPath(new URL('../../catalog/', import.meta.url));
 export const BUNDLED_MESSAGES = join(BUNDLED_DIR, 'messages.json');
-export const SUPPLEMENT_DIR = join(BUNDLED_DIR, 'supplement');
+const SUPPLEMENT_DIR = join(BUNDLED_DIR, 'supplement');
 
 export interface CatalogSource {
   origin: Origin;

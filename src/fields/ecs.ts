@@ -28,7 +28,7 @@ const IANA: Record<string, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp'
 const IANA_BY_NAME: Record<string, string> = Object.fromEntries(Object.entries(IANA).map(([n, name]) => [name, n]));
 const TRANSPORT_ALIASES: Record<string, string> = { icmp6: 'ipv6-icmp', icmpv6: 'ipv6-icmp' };
 
-export const isIpValue = (v: string): boolean => isIP(v) !== 0;
+const isIpValue = (v: string): boolean => isIP(v) !== 0;
 
 export function portValue(v: string): number | undefined {
   if (v.length === 0 || v.length > 5) return undefined;

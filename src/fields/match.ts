@@ -26,7 +26,7 @@ interface CompiledEntry {
 const compiled = new WeakMap<CatalogEntry, CompiledEntry>();
 
 /** The variable names a variant's documents list, in any language. */
-export function variablesOf(v: Variant): string[] {
+function variablesOf(v: Variant): string[] {
   const names = new Set<string>();
   for (const doc of Object.values(v.docs)) for (const x of doc?.variables ?? []) names.add(x.name);
   return [...names];

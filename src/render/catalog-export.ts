@@ -18,7 +18,7 @@ export interface LookupRow {
 }
 
 /** One row per ID, for SIEM lookups keyed by message ID (e.g. a Splunk lookup CSV). */
-export function lookupRows(entries: readonly CatalogEntry[]): LookupRow[] {
+function lookupRows(entries: readonly CatalogEntry[]): LookupRow[] {
   return entries.map((e) => {
     const row: LookupRow = {
       id: e.id,

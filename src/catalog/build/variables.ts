@@ -26,7 +26,7 @@ function splitAtHyphen(body: string, format: string): VariableDoc | undefined {
 }
 
 /** A bullet that names a variable in any of the three styles: `- a - …`, `• a：…`, `•a-…`. */
-export function parseVariable(line: ContentLine, format: string): VariableDoc | undefined {
+function parseVariable(line: ContentLine, format: string): VariableDoc | undefined {
   // indented bullets are the English layout's nested value lists
   const g = line.indent < 2 ? BULLET.exec(line.text)?.groups : undefined;
   if (!g?.body) return undefined;
