@@ -10,7 +10,6 @@ import { makeTable } from './table.js';
 import { severityName } from '../parse/severity.js';
 import { terminalSafe } from '../terminal-safe.js';
 
-
 const ORIGIN_LABEL = { documents: 'Cisco reference documents (catalog/sources)', supplement: 'asalog supplement (formats from Cisco’s public reference; text by asalog)', user: 'your catalog' };
 
 /** The documentation of one ID for the terminal, in `lang` where the documents have it. */
