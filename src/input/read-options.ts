@@ -23,3 +23,8 @@ export type LongLine = [line: number, kept: number, dropped: number];
 export function longLineWarning(file: string, [line, kept, dropped]: LongLine): string {
   return `${file}:${line}: line longer than ${kept} bytes; ${dropped} bytes past the limit were not read (see --max-line)`;
 }
+
+/** Warns of long lines numbered within a piece or chunk as lines of the file, after `before` lines. */
+export function warnLongLines(file: string, long: readonly LongLine[], before: number, warn: (message: string) => void): void {
+  for (const [line, kept, dropped] of long) warn(longLineWarning(file, [before + line, kept, dropped]));
+}

@@ -1,5 +1,5 @@
 import type { SplitFile } from '../input/open.js';
-import { longLineWarning, type ReadOptions } from '../input/read-options.js';
+import { warnLongLines, type ReadOptions } from '../input/read-options.js';
 import { yearContext } from '../parse/year-context.js';
 import { claimPieces } from '../workers/claim.js';
 import { FilePieces, type PieceRange } from '../workers/file-pieces.js';
@@ -33,7 +33,7 @@ export async function filterFileInWorkers(pool: WorkerPool, local: RawLocal, fil
       // after a stop, the first piece cut short ends the output: what follows it would leave a gap
       if (!piece.whole) return false;
       const r = piece.result;
-      for (const [n, kept, dropped] of r.long) read.onWarning(longLineWarning(file.path, [total.lines + n, kept, dropped]));
+      warnLongLines(file.path, r.long, total.lines, read.onWarning);
       total.lines += r.lines;
       total.matched += r.matched;
       if (r.out.length) await sink.write(r.out);

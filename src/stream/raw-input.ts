@@ -4,7 +4,7 @@ import { LineFeed } from '../input/line-feed.js';
 import { LineKernel } from '../input/line-kernel.js';
 import { openInput, STDIN_NAME } from '../input/open.js';
 import { describeReadError } from '../input/read-error.js';
-import { longLineWarning, type ReadOptions } from '../input/read-options.js';
+import { warnLongLines, type ReadOptions } from '../input/read-options.js';
 import { yearContext } from '../parse/year-context.js';
 import type { StreamSink } from './output-sink.js';
 import { RawFilter, type RawLocal, type RawResult } from './raw-filter.js';
@@ -24,7 +24,7 @@ export async function filterInput(path: string, local: RawLocal, opts: ReadOptio
     const filter = new RawFilter(local.prefilter, (raw) => local.step(raw, file, year, notAfter), opts.maxLineBytes);
     const feed = new LineFeed(filter, opts.maxLineBytes, kernelFor(local.prefilter));
     const write = async (r: RawResult): Promise<void> => {
-      for (const [n, kept, dropped] of r.long) opts.onWarning(longLineWarning(file, [total.lines + n, kept, dropped]));
+      warnLongLines(file, r.long, total.lines, opts.onWarning);
       total.lines += r.lines;
       total.matched += r.matched;
       const w = r.out.length ? sink.write(r.out) : undefined;

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { SplitFile } from '../input/open.js';
-import { longLineWarning, type ReadOptions } from '../input/read-options.js';
+import { warnLongLines, type ReadOptions } from '../input/read-options.js';
 import { yearContext } from '../parse/year-context.js';
 import { OrderedWriter } from '../workers/ordered-writer.js';
 import type { WorkerPool } from '../workers/pool.js';
@@ -36,7 +36,7 @@ export class RenderWorkers {
     const total = { lines: 0, matched: 0 };
     const writer = new OrderedWriter<RenderedPiece>(async (r) => {
       this.recycle(r.input);
-      for (const [n, kept, dropped] of r.long) read.onWarning(longLineWarning(file.path, [total.lines + n, kept, dropped]));
+      warnLongLines(file.path, r.long, total.lines, read.onWarning);
       total.lines += r.lines;
       total.matched += r.matched;
       if (r.out.length) await sink.write(Buffer.from(r.out.buffer, r.out.byteOffset, r.out.length));

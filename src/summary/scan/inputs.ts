@@ -1,7 +1,7 @@
 import { abortable } from '../../input/abortable.js';
 import { openInput, splittableFile, STDIN_NAME, type SplitFile } from '../../input/open.js';
 import { describeReadError } from '../../input/read-error.js';
-import { longLineWarning, type LongLine, type ReadOptions } from '../../input/read-options.js';
+import { warnLongLines, type ReadOptions } from '../../input/read-options.js';
 import { yearContext } from '../../parse/year-context.js';
 import { claimPieces } from '../../workers/claim.js';
 import { FilePieces, type PieceRange } from '../../workers/file-pieces.js';
@@ -42,7 +42,7 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
           flush();
           pool ??= new WorkerPool(new URL('../task.js', import.meta.url), null, poolSize(opts.env));
           const result = await countFileInPieces(pool, split, opts);
-          warnLong(result.longLines, name, opts.onWarning);
+          warnLongLines(name, result.longLines, 0, opts.onWarning);
           parts.push(result);
           continue;
         }
@@ -66,11 +66,11 @@ async function scanInput(scanner: SummaryScanner, path: string, opts: ScanInputs
   for await (const chunk of abortable(input.chunks, opts.signal)) {
     opts.onBytes?.(chunk.length);
     scanner.push(chunk);
-    warnLong(scanner.takeLongLines(), input.name, opts.onWarning);
+    warnLongLines(input.name, scanner.takeLongLines(), 0, opts.onWarning);
     if (opts.signal?.aborted) break;
   }
   scanner.end();
-  warnLong(scanner.takeLongLines(), input.name, opts.onWarning);
+  warnLongLines(input.name, scanner.takeLongLines(), 0, opts.onWarning);
 }
 
 // Small enough that the threads finish together however busy the cores are, large enough that
@@ -106,8 +106,4 @@ export async function countFileInPieces(pool: WorkerPool | null, file: SplitFile
 async function splittable(path: string, mode: ScanMode): Promise<SplitFile | null> {
   if (mode === 'scan' || path === '-' || (mode === 'auto' && !manyCores())) return null;
   return splittableFile(path, mode === 'auto' ? splitFrom('count') : 0);
-}
-
-function warnLong(lines: LongLine[], file: string, warn: (m: string) => void): void {
-  for (const long of lines) warn(longLineWarning(file, long));
 }
