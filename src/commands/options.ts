@@ -1,4 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { resolveLang } from '../catalog/lang.js';
+import type { Lang } from '../catalog/types.js';
 import type { FilterOptions } from '../filter/compile.js';
 import { zoneOffset } from '../parse/zone.js';
 
@@ -38,9 +40,14 @@ export interface InputFlags {
 }
 
 /** Just the filter of a command's flags (the rest stays out of the options handed to worker threads). */
-export function filterOptions(flags: FilterFlags): FilterOptions {
+function filterOptions(flags: FilterFlags): FilterOptions {
   const { severity, category, id, host, since, until, grep, unknown, unparsed, invert, tz } = flags;
   return { severity, category, id, host, since, until, grep, unknown, unparsed, invert, tz };
+}
+
+/** What the stream view and summary take alike from their flags: the filter, how to read, the language. */
+export function sharedOptions(flags: FilterFlags & InputFlags & { lang?: string }, env: NodeJS.ProcessEnv): FilterOptions & { year?: number; lang: Lang; maxLineBytes: number } {
+  return { ...filterOptions(flags), year: flags.year, lang: resolveLang(flags.lang, env), maxLineBytes: flags.maxLine };
 }
 
 /** The filter options shared by the streaming view and the summary (one definition: src/filter/compile.ts). */

@@ -1,10 +1,9 @@
 import { Option, type Command } from 'commander';
-import { resolveLang } from '../catalog/lang.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { ColorMode } from '../render/palette.js';
 import type { StreamOptions, StreamOutput } from '../stream/options.js';
 import { catalogFor, paletteFor, type CommandContext } from './context.js';
-import { addFilterOptions, addInputOptions, colorOption, filterOptions, langOption, type FilterFlags, type InputFlags } from './options.js';
+import { addFilterOptions, addInputOptions, colorOption, langOption, sharedOptions, type FilterFlags, type InputFlags } from './options.js';
 import { mistypedCommand } from './typo.js';
 
 /** What commander hands the default command's action. */
@@ -36,14 +35,11 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
       throw new UsageError('no input: give log files, or pipe logs in (e.g. `tail -f /var/log/asa.log | asalog`); see `asalog --help`');
     }
     const options: StreamOptions = {
-      ...filterOptions(flags),
+      ...sharedOptions(flags, io.env),
       output: flags.output ?? (io.stdout.isTTY ? 'text' : 'raw'),
       withFilename: flags.withFilename === true,
       follow: flags.follow === true,
       infer: flags.infer === true,
-      year: flags.year,
-      lang: resolveLang(flags.lang, io.env),
-      maxLineBytes: flags.maxLine,
     };
     // loaded when it runs: `explain` must not pay for the stream machinery at start-up
     const { runStream } = await import('../stream/run.js');

@@ -1,11 +1,10 @@
 import { Option, type Command } from 'commander';
-import { resolveLang } from '../catalog/lang.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { ColorMode } from '../render/palette.js';
 import type { Bucket, Pivot } from '../render/summary-report.js';
 import type { SummaryOptions, SummaryOutput } from '../summary/options.js';
 import { catalogFor, paletteFor, type CommandContext } from './context.js';
-import { addFilterOptions, addInputOptions, colorOption, filterOptions, langOption, parsePositiveInt, type FilterFlags, type InputFlags } from './options.js';
+import { addFilterOptions, addInputOptions, colorOption, langOption, parsePositiveInt, sharedOptions, type FilterFlags, type InputFlags } from './options.js';
 
 /** What commander hands `summary`'s action. */
 export interface SummaryFlags extends FilterFlags, InputFlags {
@@ -36,15 +35,12 @@ export function defineSummary(program: Command, { io, setExit }: CommandContext)
       throw new UsageError('no input: give log files, or pipe logs in (e.g. `asalog summary fw.log`); see `asalog summary --help`');
     }
     const options: SummaryOptions = {
-      ...filterOptions(flags),
+      ...sharedOptions(flags, io.env),
       output: flags.output,
       top: flags.top,
       by: flags.by,
       bucket: flags.bucket,
       html: flags.html,
-      year: flags.year,
-      lang: resolveLang(flags.lang, io.env),
-      maxLineBytes: flags.maxLine,
     };
     // loaded when it runs: `explain` must not pay for the summary machinery at start-up
     const { runSummary } = await import('../summary/run.js');
