@@ -36,9 +36,8 @@ export interface TimelinePoint {
   other: number;
 }
 
-/** The stable JSON schema of `asalog summary -o json` (documented in the README). */
-export interface SummaryReport {
-  schema: 'asalog.summary/1';
+/** The totals the counts carry and the report prints as they are. */
+export interface SummaryTotals {
   files: string[];
   lines: number;
   classified: number;
@@ -46,12 +45,17 @@ export interface SummaryReport {
   messages: number;
   known: number;
   unknown: number;
+  severity: Record<string, number>;
+  categories: Record<string, number>;
+}
+
+/** The stable JSON schema of `asalog summary -o json` (documented in the README). */
+export interface SummaryReport extends SummaryTotals {
+  schema: 'asalog.summary/1';
   hostCount: number;
   first: string | null;
   last: string | null;
   spanSeconds: number | null;
-  severity: Record<string, number>;
-  categories: Record<string, number>;
   ids: (IdCount & { meaning: string })[];
   hosts: HostCount[];
   overrides: SeverityOverride[];

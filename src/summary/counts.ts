@@ -1,17 +1,10 @@
 import type { Catalog } from '../catalog/load.js';
 import { categoryOf } from '../catalog/categories.js';
+import type { SummaryTotals } from '../render/summary-report.js';
 import { severities, type TallyResult } from './tally-result.js';
 
-export interface SummaryCounts {
-  lines: number;
-  classified: number;
-  unparsed: number;
-  messages: number;
-  known: number;
-  unknown: number;
-  files: string[];
-  severity: Record<string, number>;
-  categories: Record<string, number>;
+/** A tally as the report reads it: totals as printed, the rest to be sorted and bucketed. */
+export interface SummaryCounts extends SummaryTotals {
   /** by ID, then by logged severity: counts of messages */
   idSeverity: Map<string, Map<number, number>>;
   hosts: Map<string, { count: number; worst: number | null }>;
