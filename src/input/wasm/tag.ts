@@ -47,12 +47,7 @@ function readTag(base: usize, p: i32): i32 {
     if (sev >= 0 && sev <= 7 && ((w >> 48) & 0xff) == 45 && (digits & 0xf0f0f0f0f0f0) == 0x303030303030 && ((digits + 0x060606060606) & 0xf0f0f0f0f0f0) == 0x303030303030) {
       const v = digits - 0x303030303030;
       const id = <i32>(v & 0xff) * 100000 + <i32>((v >> 8) & 0xff) * 10000 + <i32>((v >> 16) & 0xff) * 1000 + <i32>((v >> 24) & 0xff) * 100 + <i32>((v >> 32) & 0xff) * 10 + <i32>((v >> 40) & 0xff);
-      let e = p + 13;
-      const c = load<u8>(base + <usize>e);
-      if (c == 58) e++;
-      else if (c != 32 && c != 9 && c != 10 && c != 11 && c != 12 && c != 13) return -1;
-      tagEnd = e;
-      return id * 8 + sev;
+      return closeTag(base, p + 13, id * 8 + sev);
     }
   }
   const c1 = load<u8>(base + <usize>p + 1), c2 = load<u8>(base + <usize>p + 2), c3 = load<u8>(base + <usize>p + 3);
@@ -68,13 +63,21 @@ function readTag(base: usize, p: i32): i32 {
     if (d < 0 || d > 9) return -1;
     id = id * 10 + d;
   }
-  // a newline or carriage return here is the end of the line, as for TagReader
-  let e = q + 8;
+  return closeTag(base, q + 8, id * 8 + sev);
+}
+
+/**
+ * A tag ends at `e` with a `:` (taken into it), a blank, or the end of the line (a newline or
+ * carriage return, as for TagReader): `key`, with tagEnd set; anything else makes it no tag (-1).
+ */
+// @ts-ignore: decorator
+@inline
+function closeTag(base: usize, e: i32, key: i32): i32 {
   const c = load<u8>(base + <usize>e);
   if (c == 58) e++;
   else if (c != 32 && c != 9 && c != 10 && c != 11 && c != 12 && c != 13) return -1;
   tagEnd = e;
-  return id * 8 + sev;
+  return key;
 }
 
 /** Past `auth-` or `session-x-` (1–4 runs of 1–24 lower-case letters, each then `-`); -1 if not one. */
