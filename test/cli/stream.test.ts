@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { BIN, HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, runCli } from '../helpers.ts';
+import { BIN, HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, ended, runCli, tracked } from '../helpers.ts';
 
 const SAMPLE = join(ROOT, 'test', 'fixtures', 'sample.log');
 const dir = mkdtempSync(join(tmpdir(), 'asalog-cli-'));
@@ -145,10 +145,11 @@ test('| head: the reader going away ends quietly with exit 0', async () => {
   const file = join(dir, 'big.log');
   writeFileSync(file, big);
   const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" -o json "${file}" | head -1 >/dev/null`], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    const child = tracked(spawn('sh', ['-c', `"${process.execPath}" "${BIN}" -o json "${file}" | head -1 >/dev/null`], { env: { PATH: process.env.PATH, NO_COLOR: '1' } }));
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stderr }));
+    void ended(child, 60_000).catch(() => undefined);
   });
   assert.equal(result.stderr, '');
   assert.equal(result.code, 0);
@@ -157,7 +158,7 @@ test('| head: the reader going away ends quietly with exit 0', async () => {
 test('--follow reads appended lines, and follows the name across rotation and truncation', async () => {
   const file = join(dir, 'follow.log');
   writeFileSync(file, `${line(4, '722001', 'one')}\n`);
-  const child = spawn(process.execPath, [BIN, '-f', '-o', 'raw', file], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+  const child = tracked(spawn(process.execPath, [BIN, '-f', '-o', 'raw', file], { env: { PATH: process.env.PATH, NO_COLOR: '1' } }));
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -175,7 +176,7 @@ test('--follow reads appended lines, and follows the name across rotation and tr
   writeFileSync(file, `${line(4, '722001', 'four')}\n`);
   await waitFor('four');
   child.kill('SIGINT');
-  const code = await new Promise((r) => child.on('close', r));
+  const { code } = await ended(child, 10_000);
   assert.equal(code, 130);
   assert.equal(out.split('\n').filter(Boolean).length, 4);
   assert.match(err, /replaced|truncated/);
@@ -189,14 +190,14 @@ test('the bundled sample: one JSON record per line', async () => {
 
 test('no files and stdin on a terminal: a usage hint instead of waiting (exit 1)', async (t) => {
   // `script` gives the child a real pseudo-terminal as stdin.
-  const hasScript = await new Promise((r) => spawn('script', ['--version']).on('error', () => r(false)).on('close', (c) => r(c === 0)));
+  const hasScript = await new Promise((r) => tracked(spawn('script', ['--version'])).on('error', () => r(false)).on('close', (c) => r(c === 0)));
   if (!hasScript) return t.skip('util-linux `script` not installed: cannot attach a terminal');
   const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn('script', ['-qec', `"${process.execPath}" "${BIN}"`, '/dev/null'], { env: { PATH: process.env.PATH, NO_COLOR: '1', TERM: 'dumb' } });
+    const child = tracked(spawn('script', ['-qec', `"${process.execPath}" "${BIN}"`, '/dev/null'], { env: { PATH: process.env.PATH, NO_COLOR: '1', TERM: 'dumb' } }));
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => resolve({ code, out }));
-    setTimeout(() => child.kill('SIGKILL'), 10_000);
+    void ended(child, 10_000).catch(() => undefined);
   });
   assert.equal(r.code, 1);
   assert.match(r.out, /asalog: no input/);

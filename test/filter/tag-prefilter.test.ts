@@ -35,7 +35,7 @@ test('plainTagKey agrees with parseLine wherever it is sure', () => {
 
 test('raw output with the byte pre-filter equals the normal path (generated log)', async () => {
   const log = join(dir, 'generated.log');
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '8000', '--seed', '5', '--out', log], { cwd: ROOT });
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '8000', '--seed', '5', '--out', log], { cwd: ROOT, timeout: 120_000 });
   const crlf = join(dir, 'crlf.log');
   writeFileSync(crlf, readFileSync(log, 'utf8').split('\n').slice(0, 3000).join('\r\n'));
   await assertSameRaw([log]);
@@ -50,9 +50,9 @@ test('raw output with the byte pre-filter equals the normal path (corpus)', { sk
 // both must print what `asalog file` prints; also with the WebAssembly kernel off.
 test('raw filter and summary: stdin as a file, as a pipe and the file argument agree', async () => {
   const log = join(dir, 'stdin.log');
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '20000', '--seed', '9', '--out', log], { cwd: ROOT });
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '20000', '--seed', '9', '--out', log], { cwd: ROOT, timeout: 120_000 });
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', XDG_CONFIG_HOME: join(ROOT, '.asalog-tmp', 'no-config') };
-  const viaFd = (args: string[], extra: Record<string, string> = {}): Buffer => execFileSync(process.execPath, [join(ROOT, 'bin', 'asalog.js'), ...args], { stdio: [openSync(log, 'r'), 'pipe', 'pipe'], env: { ...env, ...extra } });
+  const viaFd = (args: string[], extra: Record<string, string> = {}): Buffer => execFileSync(process.execPath, [join(ROOT, 'bin', 'asalog.js'), ...args], { stdio: [openSync(log, 'r'), 'pipe', 'pipe'], env: { ...env, ...extra }, timeout: 120_000 });
   for (const args of [['-s', '<=3', '-o', 'raw'], ['--id', '302013,106023', '-o', 'raw'], ['summary', '-o', 'json', '--year', '2026']]) {
     const file = (await runCli([...args, log])).stdout.toString().replaceAll(log, '(stdin)');
     const piped = (await runCli(args, { input: readFileSync(log) })).stdout.toString();

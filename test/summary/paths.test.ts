@@ -15,7 +15,7 @@ import { SummaryScanner } from '../../src/summary/scan/scanner.ts';
 import { pieceCounter } from '../../src/summary/task.ts';
 import type { TallyResult } from '../../src/summary/tally-result.ts';
 import { FilePieces, type ScannedPiece } from '../../src/workers/file-pieces.ts';
-import { BIN, HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, runCli } from '../helpers.ts';
+import { BIN, HAVE_CORPUS, NO_CORPUS, ROOT, corpusLogs, ended, runCli, tracked } from '../helpers.ts';
 
 // Every way `summary` can count (records, the byte scanner, worker threads, stdin) must print the
 // same report; ASALOG_SUMMARY_PATH forces the path, and ASALOG_SCAN_KERNEL=js the scanner's byte
@@ -129,7 +129,7 @@ test('summary: the same report on every path when many lines are past --max-line
   const slot = join(dir, 'slot.log');
   writeFileSync(slot, `Nov 20 10:00:00 host-0 %ASA-6-302013: a\nNov 20 10:00:00 host-2 %ASA-6-302013: ${'x'.repeat(200)}\nNov 20 10:00:00 host-2 %ASA-6-302013: b\n`);
   const log = join(dir, 'generated-long.log');
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '20000', '--seed', '4', '--out', log], { cwd: ROOT });
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '20000', '--seed', '4', '--out', log], { cwd: ROOT, timeout: 120_000 });
   for (const file of [slot, log]) {
     const outs = await Promise.all(PATHS.map((p) => runCli(['summary', '-o', 'json', '--year', '2026', '--max-line', '100', file], { env: pathEnv(p) })));
     outs.forEach((r, i) => assert.equal(r.stdout.toString(), outs[0]!.stdout.toString(), `${PATHS[i]} differs from records on ${file}`));
@@ -138,7 +138,7 @@ test('summary: the same report on every path when many lines are past --max-line
 
 test('summary: the same report on every path for a generated log', async () => {
   const log = join(dir, 'generated.log');
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '30000', '--seed', '3', '--out', log], { cwd: ROOT });
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '30000', '--seed', '3', '--out', log], { cwd: ROOT, timeout: 120_000 });
   await assertSamePaths([log], ['--year', '2026']);
   await assertSamePaths([log, log], ['--bucket', 'hour']);
 });
@@ -239,17 +239,20 @@ test('summary: SIGINT during a worker scan reports the lines counted so far', { 
   writeFileSync(big, Buffer.concat(Array.from({ length: Math.ceil((96 << 20) / chunk.length) }, () => chunk)));
   const total = Math.ceil((96 << 20) / chunk.length) * 4000;
   // the pool is forced: a file this size is counted in one thread by default (workers/split.ts)
-  const child = spawn(process.execPath, [BIN, 'summary', '-o', 'json', big], { env: { PATH: process.env.PATH, NO_COLOR: '1', ASALOG_SUMMARY_PATH: 'workers' } });
+  const child = tracked(spawn(process.execPath, [BIN, 'summary', '-o', 'json', big], { env: { PATH: process.env.PATH, NO_COLOR: '1', ASALOG_SUMMARY_PATH: 'workers' } }));
   const out: Buffer[] = [];
   child.stdout.on('data', (d: Buffer) => out.push(d));
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
   // interrupt once some 8 MB of the file have been read (rchar counts every thread's reads)
+  const deadline = Date.now() + 60_000;
   for (let read = 0; read < 8 << 20;) {
+    assert.ok(Date.now() < deadline, 'the summary read less than 8 MB in a minute');
     await new Promise((r) => setTimeout(r, 10));
     const io = readFileSync(`/proc/${child.pid}/io`, 'utf8');
     read = Number(/rchar: (\d+)/.exec(io)![1]) - 4e6;
   }
   child.kill('SIGINT');
+  await ended(child, 10_000);
   const code = await closed;
   rmSync(big);
   assert.equal(code, 0); // summary prints what it read and ends normally (README, exit codes)
