@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { YearContext } from '../parse/year-context.js';
 import { yearContext } from '../parse/year-context.js';
 import { abortable } from './abortable.js';
-import { followFile } from './follow.js';
+import { FILE_STARTS_OVER, followFile } from './follow.js';
 import { LineSplitter, type SkipLine } from './line-splitter.js';
 import { isGzipFile, openInput, STDIN_NAME, type OpenedInput } from './open.js';
 import type { RawLine } from './raw-line.js';
@@ -33,11 +33,20 @@ export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBat
     if (opts.signal?.aborted) return;
     let name = path === '-' ? STDIN_NAME : path;
     try {
-      const input = opts.follow && path !== '-' ? await openFollowed(path, opts) : await openInput(path, opts.stdin);
+      const input: ReadSource = opts.follow && path !== '-' ? await openFollowed(path, opts) : await openInput(path, opts.stdin);
       name = input.name;
       const { year, notAfter } = yearContext(opts.year, opts.follow ? null : input.mtime);
-      const splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine);
+      let splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine);
       for await (const chunk of abortable(input.chunks, opts.signal)) {
+        if (chunk === FILE_STARTS_OVER) {
+          // A followed file truncated or replaced: a line it left unfinished ends here, and the
+          // new file's lines are numbered from 1.
+          const unfinished = splitter.end();
+          warnDropped(unfinished, name, opts.onWarning);
+          if (unfinished.length) yield { file: name, year, notAfter, lines: unfinished };
+          splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine);
+          continue;
+        }
         opts.onBytes?.(chunk.length);
         const lines = splitter.push(chunk);
         warnDropped(lines, name, opts.onWarning);
@@ -55,7 +64,10 @@ export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBat
   }
 }
 
-async function openFollowed(path: string, opts: ReadLinesOptions): Promise<OpenedInput> {
+/** An input as readLines reads it: a followed file also says where it starts over. */
+type ReadSource = Omit<OpenedInput, 'chunks'> & { chunks: AsyncIterable<Buffer | typeof FILE_STARTS_OVER> };
+
+async function openFollowed(path: string, opts: ReadLinesOptions): Promise<ReadSource> {
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   // A rotated .gz does not grow, and following it would print compressed bytes: read it once.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { appendFileSync, chmodSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { BIN } from '../helpers.ts';
+import { BIN, ended, tracked } from '../helpers.ts';
 
 // Ends that come from outside: a reader that goes away, signals, a writer that stops, a followed
 // file that disappears. Each child is spawned by hand because the test acts while it runs.
@@ -23,25 +23,24 @@ interface Live {
   child: ChildProcessWithoutNullStreams;
   out: () => string;
   err: () => string;
-  closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  closed: () => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-// A failed assertion must not leave a child running: the test process would wait on its pipes forever.
-const children = new Set<ChildProcessWithoutNullStreams>();
-after(() => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
 function start(args: string[]): Live {
-  const child = spawn(process.execPath, [BIN, ...args], { env: ENV });
-  children.add(child);
-  child.on('close', () => children.delete(child));
+  // tracked: a failed assertion must not leave a child running, the test process waiting on its pipes
+  const child = tracked(spawn(process.execPath, [BIN, ...args], { env: ENV }));
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d));
   child.stderr.on('data', (d: Buffer) => (err += d));
   child.stdin.on('error', () => undefined);
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  // every wait has an end: a child still running 15 s after the test waits for it fails the test
+  const closed = async () => {
+    const how = await ended(child, 15_000);
+    await exited; // its pipes drained too
+    return how;
+  };
   return { child, out: () => out, err: () => err, closed };
 }
 
@@ -65,7 +64,7 @@ describe('signals on an endless pipe', { concurrency: true }, () => {
       const live = start(['summary', '-o', 'json']);
       await feed(live); // stdin stays open: an endless `tail -f … |`
       live.child.kill(signal);
-      const { code } = await live.closed;
+      const { code } = await live.closed();
       assert.equal(code, 0, live.err());
       assert.equal(live.err(), '');
       const s = JSON.parse(live.out()) as { lines: number; classified: number; unparsed: number; hostCount: number };
@@ -78,7 +77,7 @@ describe('signals on an endless pipe', { concurrency: true }, () => {
       const live = start(['summary']);
       await feed(live);
       live.child.kill(signal);
-      const { code } = await live.closed;
+      const { code } = await live.closed();
       assert.equal(code, 0, live.err());
       assert.match(live.out(), /^ {2}lines +\d{5}$/m);
     });
@@ -88,7 +87,7 @@ describe('signals on an endless pipe', { concurrency: true }, () => {
       live.child.stdin.write(lines(0, 300));
       await waitFor(() => live.out().split('\n').length > 300, '300 records');
       live.child.kill(signal);
-      const { code } = await live.closed;
+      const { code } = await live.closed();
       assert.equal(code, 130);
       assert.equal(live.err(), '');
       assert.ok(live.out().endsWith('\n'));
@@ -106,7 +105,7 @@ describe('the reader goes away', () => {
     test(`asalog ${args.join(' ')} | head -1: exit 0, nothing on stderr`, async () => {
       const live = start([...args, big]);
       live.child.stdout.once('data', () => live.child.stdout.destroy());
-      const { code } = await live.closed;
+      const { code } = await live.closed();
       assert.equal(live.err(), '');
       assert.equal(code, 0);
     });
@@ -152,7 +151,7 @@ describe('--follow when the file goes away', () => {
     appendFileSync(file, asa(3));
     await waitFor(() => live.out().endsWith(asa(3)), 'an appended line');
     live.child.kill('SIGINT');
-    assert.equal((await live.closed).code, 130);
+    assert.equal((await live.closed()).code, 130);
     assert.equal(live.err().split('\n').filter(Boolean).length, 2, live.err());
     assert.match(live.err(), /file was replaced; following the new file/);
   });
@@ -167,7 +166,7 @@ describe('--follow when the file goes away', () => {
     appendFileSync(file, asa(100));
     await waitFor(() => live.out().endsWith(asa(100)), 'the new line');
     live.child.kill('SIGTERM');
-    assert.equal((await live.closed).code, 130);
+    assert.equal((await live.closed()).code, 130);
     assert.equal(live.out(), lines(0, 20) + asa(100));
   });
 });
@@ -183,7 +182,7 @@ describe('--follow of other inputs', () => {
     appendFileSync(live, asa(11));
     await waitFor(() => run.out().endsWith(asa(11)), 'the appended line');
     run.child.kill('SIGINT');
-    assert.equal((await run.closed).code, 130);
+    assert.equal((await run.closed()).code, 130);
     assert.equal(run.err(), `asalog: ${gz}: gzip file; read once, not followed\n`);
   });
 
@@ -197,15 +196,15 @@ describe('--follow of other inputs', () => {
     writeFileSync(file, lines(0, 5));
     await waitFor(() => run.out() === `short\n${lines(0, 5)}`, 'the whole new file');
     run.child.kill('SIGINT');
-    assert.equal((await run.closed).code, 130);
+    assert.equal((await run.closed()).code, 130);
     assert.equal(run.err(), `asalog: ${file}: file was truncated; reading from the start\n`);
   });
 });
 
 function shell(script: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn('bash', ['-c', script], { env: ENV });
-    children.add(child);
+    const child = tracked(spawn('bash', ['-c', script], { env: ENV }));
+    void ended(child, 60_000).catch(() => undefined);
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
@@ -222,17 +221,38 @@ describe('Ctrl-C while workers filter a large file', () => {
     // lines whose tag is not plain (`;`): each goes through the full parser, slowly enough to stop mid-piece
     const line = (i: number): string => `Nov 20 10:00:00 fw-1 %ASA-6-302013;x Built inbound TCP connection ${String(i).padStart(9, '0')} for a:1.2.3.4/1 to b:5.6.7.8/2\n`;
     writeFileSync(file, Array.from({ length: 800_000 }, (_, i) => line(i)).join(''));
-    const child = spawn(process.execPath, [BIN, '-s', '<=7', '-v', '-o', 'raw', file], { env: { ...ENV, ASALOG_STREAM_PATH: 'workers', ASALOG_WORKERS: '3', ASALOG_PIECE_BYTES: String(16 << 20) } });
-    children.add(child);
+    const child = tracked(spawn(process.execPath, [BIN, '-s', '<=7', '-v', '-o', 'raw', file], { env: { ...ENV, ASALOG_STREAM_PATH: 'workers', ASALOG_WORKERS: '3', ASALOG_PIECE_BYTES: String(16 << 20) } }));
     const out: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
     const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     await sleep(900);
     child.kill('SIGINT');
+    await ended(child, 10_000);
     assert.equal(await closed, 130);
     const got = Buffer.concat(out).toString();
     assert.ok(got === '' || got.endsWith('\n'), 'ends at a line end');
     const lines = got.split('\n').slice(0, -1);
     lines.forEach((l, i) => assert.equal(`${l}\n`, line(i), `line ${i + 1}`));
   });
+});
+
+// A command that does not listen for the stop (here a read that blocks in the system: a FIFO
+// nobody writes to) still ends a second after the signal, by the signal itself.
+describe('a command deaf to the abort still ends within a second', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`catalog import of a FIFO nobody writes to + ${signal}`, async (t) => {
+      const fifo = join(dir, `never-${signal}.fifo`);
+      const made = spawnSync('mkfifo', [fifo]);
+      if (made.status !== 0) return t.skip('mkfifo not available');
+      const live = start(['catalog', 'import', fifo]);
+      await sleep(500);
+      const sent = Date.now();
+      live.child.kill(signal);
+      const how = await live.closed();
+      const took = Date.now() - sent;
+      assert.equal(how.signal, signal, `ended by ${how.signal ?? `exit ${how.code}`}`);
+      // one second of grace; the rest is slack for a loaded machine
+      assert.ok(took >= 900 && took < 4000, `ended ${took} ms after the signal`);
+    });
+  }
 });
