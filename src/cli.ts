@@ -4,6 +4,9 @@ import { EXIT, InputError, UsageError } from './errors.js';
 import { describeReadError } from './input/read-error.js';
 import { warn, type Io } from './io.js';
 
+/** How long a command may take to finish after SIGINT or SIGTERM before the process ends anyway. */
+const SIGNAL_GRACE_MS = 1000;
+
 export async function main(argv: string[] = process.argv): Promise<void> {
   const controller = new AbortController();
   const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal };
@@ -16,8 +19,10 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   let interrupts = 0;
   const interrupt = (signal: NodeJS.Signals) => {
     // First signal: stop reading and report what was read; a second one ends at once.
-    if (++interrupts > 1) process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+    if (++interrupts > 1) endBySignal(signal);
     controller.abort();
+    // A command that does not listen for the abort still ends within a second.
+    setTimeout(() => endBySignal(signal), SIGNAL_GRACE_MS).unref();
   };
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
@@ -35,6 +40,16 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   process.exitCode = exitCode;
   // An interrupted read may leave stdin with a pending read that would keep Node alive.
   if (controller.signal.aborted) process.stdout.write('', () => process.exit(exitCode));
+}
+
+/**
+ * Ends the process by the signal itself, as if asalog had no handler (shells show 130 for SIGINT,
+ * 143 for SIGTERM). Not process.exit, which waits for the threads of Node's pool: one blocked in a
+ * system call (opening a FIFO nobody writes to) would keep the process alive forever.
+ */
+function endBySignal(signal: NodeJS.Signals): void {
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
 }
 
 /** Expected errors print one sentence; anything else is a bug and prints its stack. */

@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { InputError } from '../errors.js';
 import { readCatalogFile, validateCatalogFile, type Catalog } from './load.js';
 import { idOrder, type CatalogEntry, type CatalogFile } from './types.js';
 import { parseChapter, serializeCatalog } from './build/build.js';
@@ -52,17 +54,105 @@ export function readUserCatalog(file: string): CatalogEntry[] {
   return existsSync(file) ? readCatalogFile(file, 'user') : [];
 }
 
-/** Validates, then writes atomically (temp file + rename): a failed write leaves the old file. */
+/**
+ * Validates, then writes atomically (temp file + rename): a failed write (full disk, a crash)
+ * leaves the old file as it was, and the temp file is removed.
+ */
 export function writeUserCatalog(file: string, entries: CatalogEntry[], sources: string[]): void {
   const data: CatalogFile = { origin: 'user', generatedFrom: sources, messages: entries };
   const problem = validateCatalogFile(data);
   if (problem) throw new Error(`refusing to write an invalid catalog: ${problem}`);
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolder(dirname(file));
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, serializeCatalog(data));
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, serializeCatalog(data), { flag: 'wx' });
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new InputError(`cannot write ${file}: ${systemReason(err)}; it was not changed`);
+  }
 }
 
-export function readChapters(paths: string[]): { name: string; text: string }[] {
-  return paths.map((p) => ({ name: p, text: readFileSync(p, 'utf8') }));
+/** Deeper than any real config path: the walk up from a folder ends here whatever the file system says. */
+const MAX_FOLDER_DEPTH = 64;
+
+/**
+ * Creates a folder and the missing ones above it, one level at a time. Not `recursive: true`,
+ * which spins forever where a level can never be created (under /proc): each level here is one
+ * mkdir, tried once, and the walk up is bounded.
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; missing.length <= MAX_FOLDER_DEPTH; at = dirname(at)) {
+    const kind = folderKind(at);
+    if (kind === 'folder') break;
+    if (kind === 'other' || dirname(at) === at) throw cannotCreate(dir, kind === 'other' ? 'a file is in the way' : 'no such file or directory');
+    missing.push(at);
+  }
+  if (missing.length > MAX_FOLDER_DEPTH) throw cannotCreate(dir, `more than ${MAX_FOLDER_DEPTH} missing levels`);
+  for (const level of missing.reverse()) {
+    try {
+      mkdirSync(level);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || folderKind(level) !== 'folder') throw cannotCreate(dir, systemReason(err));
+    }
+  }
+}
+
+function folderKind(path: string): 'folder' | 'other' | 'none' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'other';
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw cannotCreate(path, systemReason(err));
+  }
+}
+
+function cannotCreate(dir: string, reason: string): InputError {
+  return new InputError(`cannot create ${dir}: ${reason}; set XDG_CONFIG_HOME or use --catalog <file>`);
+}
+
+/** Why the system refused, in words: the code's meaning, not the whole Node message. */
+function systemReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or directory', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system',
+    ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a file is in the way', EEXIST: 'a file is in the way', EIO: 'input/output error',
+  };
+  return (e?.code && Object.hasOwn(words, e.code) ? words[e.code] : undefined) ?? e?.message ?? String(err);
+}
+
+/**
+ * The most a document to import may hold. The whole syslog message reference as text is a few
+ * megabytes (the bundled chapters are 13-221 KB); anything past this is not a chapter.
+ */
+export const MAX_CHAPTER_BYTES = 16 << 20;
+
+/**
+ * Reads the documents to import, each refused past MAX_CHAPTER_BYTES before it is all read.
+ * Asynchronous, so that a document that never ends (a FIFO without a writer) leaves the process
+ * able to answer Ctrl-C.
+ */
+export async function readChapters(paths: string[]): Promise<{ name: string; text: string }[]> {
+  const out: { name: string; text: string }[] = [];
+  for (const p of paths) out.push({ name: p, text: await readChapter(p) });
+  return out;
+}
+
+async function readChapter(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(1 << 20), 0, 1 << 20, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_CHAPTER_BYTES) throw new InputError(`${path}: larger than ${MAX_CHAPTER_BYTES >> 20} MiB, the most a document to import may hold; import it chapter by chapter`);
+      parts.push(buffer.subarray(0, bytesRead));
+    }
+    return Buffer.concat(parts).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }

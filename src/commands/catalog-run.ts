@@ -79,11 +79,12 @@ export interface ImportOptions {
 }
 
 /** `asalog catalog import`: nothing is written unless every chapter parsed (or --partial). */
-export function runImport(paths: string[], opts: ImportOptions, bundled: Catalog, io: Io): boolean {
+export async function runImport(paths: string[], opts: ImportOptions, bundled: Catalog, io: Io): Promise<boolean> {
   let chapters;
   try {
-    chapters = readChapters(paths);
+    chapters = await readChapters(paths);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const e = err as NodeJS.ErrnoException;
     throw new InputError(`${e.path ?? paths.join(', ')}: ${describeReadError(err)}`);
   }

@@ -43,7 +43,7 @@ export function defineCatalog(program: Command, { io, setExit }: CommandContext)
     .option('--dry-run', 'report what would change without writing')
     .action(async (files: string[], flags: ImportFlags) => {
       const target = flags.catalog ?? userCatalogPath(io.env);
-      const ok = (await run()).runImport(files, { target, partial: flags.partial === true, dryRun: flags.dryRun === true }, loadCatalog({}), io);
+      const ok = await (await run()).runImport(files, { target, partial: flags.partial === true, dryRun: flags.dryRun === true }, loadCatalog({}), io);
       if (!ok) setExit(EXIT.input);
     });
   catalog.command('export')

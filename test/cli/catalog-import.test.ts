@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ROOT, runCli } from '../helpers.ts';
 
 const CHAPTER = join(ROOT, 'test', 'fixtures', 'import', 'en-asa-324900-324904.txt');
@@ -68,4 +68,54 @@ test('--catalog points at an explicit catalog; an invalid one is a clear error n
   assert.match(r2.stderr, /^asalog: catalog .*bad\.json: /);
   const missing = await runCli(['explain', '722001', '--catalog', join(dir, 'nope.json')], { env });
   assert.match(missing.stderr, /nope\.json: not found/);
+});
+
+// The user's config folder cannot always be made: each case ends at once with one sentence and
+// exit 2, and a catalog already there is left as it was.
+describe('a config folder that cannot be created or written', () => {
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const cannotCreate = (dir: string, reason: string) =>
+    `asalog: cannot create ${dir}: ${reason}; set XDG_CONFIG_HOME or use --catalog <file>\n`;
+
+  test('under /proc, where recursive mkdir spins forever: exit 2 at once', async (t) => {
+    if (!existsSync('/proc/self')) return t.skip('no /proc on this system');
+    const home = `/proc/asalog-${process.pid}`;
+    const r = await runCli(['catalog', 'import', CHAPTER], { env: { XDG_CONFIG_HOME: home }, timeoutMs: 10_000 });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, cannotCreate(join(home, 'asalog'), 'no such file or directory'));
+  });
+
+  test('a file where a folder should be', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'asalog-xdg-'));
+    writeFileSync(join(home, 'asalog'), 'not a folder');
+    const r = await runCli(['catalog', 'import', CHAPTER], { env: { XDG_CONFIG_HOME: home }, timeoutMs: 10_000 });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, cannotCreate(join(home, 'asalog'), 'a file is in the way'));
+    assert.equal(readFileSync(join(home, 'asalog'), 'utf8'), 'not a folder');
+  });
+
+  test('a folder the user may not write to: nothing created', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'asalog-xdg-'));
+    chmodSync(home, 0o555);
+    const r = await runCli(['catalog', 'import', CHAPTER], { env: { XDG_CONFIG_HOME: join(home, 'deeper') }, timeoutMs: 10_000, ...asNobody });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, cannotCreate(join(home, 'deeper', 'asalog'), 'permission denied'));
+    assert.deepEqual(readdirSync(home), []);
+  });
+
+  test('a catalog that cannot be rewritten is left as it was, with no temp file beside it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'asalog-xdg-'));
+    chmodSync(home, 0o755);
+    const catalog = join(home, 'asalog', 'catalog.json');
+    const first = await runCli(['catalog', 'import', CHAPTER], { env: { XDG_CONFIG_HOME: home } });
+    assert.equal(first.code, 0, first.stderr);
+    chmodSync(join(home, 'asalog'), 0o555);
+    chmodSync(catalog, 0o444);
+    const original = readFileSync(catalog);
+    const r = await runCli(['catalog', 'import', CHAPTER], { env: { XDG_CONFIG_HOME: home }, timeoutMs: 10_000, ...asNobody });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `asalog: cannot write ${catalog}: permission denied; it was not changed\n`);
+    assert.deepEqual(readFileSync(catalog), original);
+    assert.deepEqual(readdirSync(join(home, 'asalog')), ['catalog.json']);
+  });
 });
