@@ -12,9 +12,18 @@ export function csvHeader(): string {
   return `${CSV_COLUMNS.join(',')}\r\n`;
 }
 
+/** What a spreadsheet takes for the start of a formula (OWASP, CSV injection): `= + - @`, tab, CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One RFC 4180 field. Text that a spreadsheet would run as a formula (log text is written by
+ * whoever sends the packets) is neutralised as OWASP recommends: a `'` before it, and quoted.
+ * Numbers and booleans are written as they are.
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   const s = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CSV_COLUMNS, csvField } from '../../src/render/record.ts';
+import { runCli } from '../helpers.ts';
+
+/** An RFC 4180 reader, independent of the writer: records of fields, CRLF between records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  assert.equal(field + row.join(''), '', 'the text ends with CRLF');
+  return rows;
+}
+
+test('csvField: a cell a spreadsheet would run as a formula gets a leading quote and is quoted', () => {
+  for (const s of ['=1+2', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', `=HYPERLINK("http://x","y")`]) {
+    const cell = csvField(s);
+    assert.equal(parseCsv(`${cell}\r\n`)[0]![0], `'${s}`, JSON.stringify(s));
+  }
+  assert.equal(csvField('plain'), 'plain');
+  assert.equal(csvField('a "b", c'), '"a ""b"", c"');
+  assert.equal(csvField(-5), '-5', 'a number is written as it is');
+  assert.equal(csvField(false), 'false');
+  assert.equal(csvField(null), '');
+});
+
+test('-o csv of hostile lines: the formula is inert, the columns stay in place, RFC 4180 round trip', async () => {
+  const lines = [
+    `<164>Nov 20 2026 10:01:02 fw-1 : %ASA-4-106023: =cmd|' /C calc'!A0`,
+    `<164>Nov 20 2026 10:01:02 fw-1 : %ASA-4-106023: @SUM(1+1)*cmd|' /C calc'!A0, "quoted"`,
+    `=2+5 a line with no tag`,
+    `-1 another, with a comma`,
+  ];
+  const r = await runCli(['-o', 'csv'], { input: `${lines.join('\n')}\n` });
+  assert.equal(r.code, 0, r.stderr);
+  const rows = parseCsv(r.stdout.toString());
+  assert.deepEqual(rows[0], [...CSV_COLUMNS]);
+  assert.equal(rows.length, lines.length + 1);
+  const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+  for (const [i, row] of rows.slice(1).entries()) {
+    assert.equal(row.length, CSV_COLUMNS.length);
+    for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `row ${i + 1}: ${cell}`);
+    const raw = row[col('raw')]!;
+    assert.equal(raw.replace(/^'(?=[=+\-@\t\r])/, ''), lines[i], 'the raw line, less the quote, is the line');
+  }
+  assert.equal(rows[1]![col('message')], `'=cmd|' /C calc'!A0`);
+  assert.equal(rows[2]![col('message')], `'@SUM(1+1)*cmd|' /C calc'!A0, "quoted"`);
+});
