@@ -45,7 +45,8 @@ export function validateCatalogFile(data: unknown): string | null {
     const where = `messages[${i}]`;
     if (typeof m?.id !== 'string' || !/^\d{6}$/.test(m.id)) return `${where}: "id" must be a six-digit string`;
     if (!Number.isInteger(m.severity) || m.severity < 0 || m.severity > 7) return `${where} (${m.id}): "severity" must be 0-7`;
-    if (typeof m.category !== 'string') return `${where} (${m.id}): "category" must be a string`;
+    // a class name as Cisco writes them (`auth`, `threat-detection`): never `__proto__`, which as a key of a count would vanish
+    if (typeof m.category !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(m.category)) return `${where} (${m.id}): "category" must be a logging class name such as "auth" or "threat-detection"`;
     if (!Array.isArray(m.variants)) return `${where} (${m.id}): "variants" must be an array`;
     for (const v of m.variants) if (typeof v?.format !== 'string' || typeof v.docs !== 'object' || v.docs === null) return `${where} (${m.id}): each variant needs "format" and "docs"`;
   }

@@ -119,3 +119,42 @@ describe('a config folder that cannot be created or written', () => {
     assert.deepEqual(readdirSync(join(home, 'asalog')), ['catalog.json']);
   });
 });
+
+// Names a document can give its variables, and a catalog its keys, that are also the names of
+// every object's properties: they stay data, and Object.prototype is left alone.
+describe('hostile names in imported documents and catalogs', () => {
+  const HOSTILE = join(ROOT, 'test', 'fixtures', 'import', 'hostile-property-names.txt');
+
+  test('variables named __proto__, constructor, toString, hasOwnProperty: explained and extracted as data', async () => {
+    const { env } = freshConfig();
+    const imp = await runCli(['catalog', 'import', HOSTILE], { env });
+    assert.equal(imp.code, 0, imp.stderr);
+    const explain = await runCli(['explain', '324905', '--lang', 'en'], { env });
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) assert.match(explain.stdout.toString(), new RegExp(`│ ${name} +│`));
+    const line = '<161>Nov 20 2026 10:01:02 fw-1 : %ASA-1-324905: User alice from 10.1.1.1 at inside denied policy';
+    const json = await runCli(['-o', 'json'], { input: line, env });
+    assert.deepEqual(JSON.parse(json.stdout.toString()).fields, { proto: 'alice', constructor: '10.1.1.1', tostring: 'inside', hasownproperty: 'policy' });
+    const ecs = await runCli(['-o', 'ecs'], { input: line, env });
+    assert.equal(JSON.parse(ecs.stdout.toString()).cisco.asa.constructor, '10.1.1.1');
+  });
+
+  test('in the process: planning the import pollutes no prototype', async () => {
+    const { planImport } = await import('../../src/catalog/import.ts');
+    const { loadCatalog } = await import('../../src/catalog/load.ts');
+    const plan = planImport([{ name: 'h.txt', text: readFileSync(HOSTILE, 'utf8') }], [], loadCatalog({}));
+    assert.deepEqual(plan.problems, []);
+    assert.deepEqual(plan.result[0]!.variants[0]!.docs.en!.variables.map((v) => v.name), ['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
+    assert.equal(Object.getPrototypeOf({}), Object.prototype);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(typeof ({} as { toString: unknown }).toString, 'function');
+  });
+
+  test('--catalog with "__proto__" keys and category: a clear error, not a count that vanishes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asalog-cat-'));
+    const file = join(dir, 'proto.json');
+    writeFileSync(file, '{"__proto__": {"polluted": 1}, "messages": [{"id": "324906", "severity": 1, "category": "__proto__", "platforms": ["ASA"], "variants": [{"format": "x", "docs": {}}], "notes": []}]}');
+    const r = await runCli(['summary', '--catalog', file], { input: LINE });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^asalog: catalog .*proto\.json: messages\[0\] \(324906\): "category" must be a logging class name such as "auth"/);
+  });
+});
