@@ -1,4 +1,5 @@
 import { allCategories, OTHER } from '../catalog/categories.js';
+import { linearRegex, NonLinearPattern } from './linear-regex.js';
 import { UsageError } from '../errors.js';
 import { parseIdList } from './id-list.js';
 import type { LogRecord } from '../classify/record.js';
@@ -64,8 +65,11 @@ function hostTest(value: string): Test {
 function grepTest(source: string): Test {
   let pattern: RegExp;
   try {
-    pattern = new RegExp(source);
+    pattern = linearRegex(source);
   } catch (err) {
+    if (err instanceof NonLinearPattern) {
+      throw new UsageError(`--grep "${source}": ${err.message}, as they can take time exponential in the line's length; use a pattern without them (as grep -E and rg do)`);
+    }
     const message = err instanceof Error ? err.message : String(err);
     const why = message.slice(message.lastIndexOf(': ') + 2);
     throw new UsageError(
