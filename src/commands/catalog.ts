@@ -3,7 +3,7 @@ import { userCatalogPath } from '../catalog/config-paths.js';
 import { loadCatalog } from '../catalog/load.js';
 import { EXIT } from '../errors.js';
 import { catalogFor, type CommandContext } from './context.js';
-import { catalogOption } from './options.js';
+import { catalogOption, parseFileName } from './options.js';
 
 interface CatalogFlags {
   catalog?: string;
@@ -38,7 +38,7 @@ export function defineCatalog(program: Command, { io, setExit }: CommandContext)
   catalog.command('import')
     .description('add chapters of Cisco\'s syslog message reference (text, en/ja/zh layouts) to your catalog')
     .argument('<files...>', 'chapter text files')
-    .option('--catalog <file>', 'import into this catalog file instead of ~/.config/asalog/catalog.json')
+    .option('--catalog <file>', 'import into this catalog file instead of ~/.config/asalog/catalog.json', parseFileName('--catalog'))
     .option('--partial', 'import the entries that parsed even when parts of a chapter did not')
     .option('--dry-run', 'report what would change without writing')
     .action(async (files: string[], flags: ImportFlags) => {

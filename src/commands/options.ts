@@ -22,6 +22,28 @@ export function parseZone(value: string): string {
   return value;
 }
 
+/** The most `--max-line` may be: a line is held whole in memory, and a JSON string of it must fit in one. */
+export const MAX_LINE_LIMIT = 256 << 20;
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 1 << 10, m: 1 << 20, g: 1 << 30 };
+
+/** A size in bytes: `65536`, `64K`, `4M` (binary units; `KiB`, `MB` read the same), 1 to `max`. */
+export function parseByteSize(name: string, max: number) {
+  return (value: string): number => {
+    const m = /^(\d+)\s*([kmg]?)(?:i?b)?$/i.exec(value.trim());
+    const n = m ? Number(m[1]) * SIZE_UNITS[m[2]!.toLowerCase()]! : NaN;
+    if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`${name} must be a size from 1 byte to ${max >> 20}M (e.g. 65536, 64K, 4M), got "${value}".`);
+    return n;
+  };
+}
+
+/** A file name: anything but nothing (an empty one would be read as no option at all). */
+export function parseFileName(name: string) {
+  return (value: string): string => {
+    if (value.trim() === '') throw new InvalidArgumentError(`${name} needs a file name.`);
+    return value;
+  };
+}
+
 export function parseYear(value: string): number {
   const n = Number(value);
   if (!/^\d{4}$/.test(value) || n < 1970) throw new InvalidArgumentError(`expected a four-digit year such as 2026, got "${value}".`);
@@ -69,12 +91,20 @@ export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--year <yyyy>', 'year for timestamps without one (default: the file’s modification year)', parseYear)
     .option('--tz <zone>', 'time zone for timestamps without one: IANA name or ±HH:MM (default UTC)', parseZone)
-    .option('--max-line <bytes>', 'longest line read whole; longer lines are truncated with a warning', parsePositiveInt('--max-line'), 1 << 20)
+    .option('--max-line <size>', `longest line read whole (up to ${MAX_LINE_LIMIT >> 20}M); longer lines are truncated with a warning`, parseByteSize('--max-line', MAX_LINE_LIMIT), 1 << 20)
     .addOption(catalogOption());
 }
 
 export function langOption(): Option {
-  return new Option('--lang <lang>', 'language of explanations: en, ja, zh (default: from LANG)');
+  // checked when given, wherever it is given: `asalog --lang fr explain …` too
+  return new Option('--lang <lang>', 'language of explanations: en, ja, zh (default: from LANG)').argParser((value) => {
+    try {
+      resolveLang(value, {});
+    } catch (err) {
+      throw new InvalidArgumentError(`use en, ja or zh (${(err as Error).message.replace(/^invalid language "[^"]*": /, "")}).`);
+    }
+    return value;
+  });
 }
 
 export function colorOption(): Option {
@@ -82,5 +112,5 @@ export function colorOption(): Option {
 }
 
 export function catalogOption(): Option {
-  return new Option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog');
+  return new Option('--catalog <file>', 'use this catalog file instead of your catalog in ~/.config/asalog').argParser(parseFileName('--catalog'));
 }

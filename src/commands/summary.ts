@@ -4,7 +4,7 @@ import type { ColorMode } from '../render/palette.js';
 import type { Bucket, Pivot } from '../render/summary-report.js';
 import type { SummaryOptions, SummaryOutput } from '../summary/options.js';
 import { catalogFor, paletteFor, type CommandContext } from './context.js';
-import { addFilterOptions, addInputOptions, colorOption, langOption, parsePositiveInt, sharedOptions, type FilterFlags, type InputFlags } from './options.js';
+import { addFilterOptions, addInputOptions, colorOption, langOption, parseFileName, parsePositiveInt, sharedOptions, type FilterFlags, type InputFlags } from './options.js';
 
 /** What commander hands `summary`'s action. */
 export interface SummaryFlags extends FilterFlags, InputFlags {
@@ -25,7 +25,7 @@ export function defineSummary(program: Command, { io, setExit }: CommandContext)
     .option('--top <n>', 'rows in the top-IDs and other tables', parsePositiveInt('--top'), 15)
     .addOption(new Option('--by <pivot>', 'the main table').choices(['id', 'category', 'severity', 'host']).default('id'))
     .addOption(new Option('--bucket <size>', 'timeline bucket (default: chosen from the span)').choices(['minute', 'hour', 'day']))
-    .option('--html <file>', 'also write a self-contained HTML report')
+    .option('--html <file>', 'also write a self-contained HTML report', parseFileName('--html'))
     .addOption(langOption())
     .addOption(colorOption());
   addFilterOptions(summary);

@@ -24,7 +24,10 @@ export function fixedOffset(text: string): number | null {
   if (known !== undefined) return known;
   const m = OFFSET.exec(text);
   if (m === null) return null;
-  const minutes = Number(m.groups!.h) * 60 + Number(m.groups!.m ?? 0);
+  const hours = Number(m.groups!.h), mins = Number(m.groups!.m ?? 0);
+  // an offset is under a day (real ones are -12:00 to +14:00): `+99:00` is no offset
+  if (hours > 23 || mins > 59) return null;
+  const minutes = hours * 60 + mins;
   return m.groups!.sign === '-' ? -minutes : minutes;
 }
 
