@@ -140,3 +140,66 @@ describe('summary HTML in Chromium', () => {
     assert.deepEqual(problems, []);
   });
 });
+
+// Log text and file names are the attacker's: whatever they carry, no script of theirs runs, no
+// request leaves the page, and each shows as the text it is.
+describe('summary HTML with hostile text in every slot, in Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asalog-html-hostile-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const ATTACKS = [
+    '<script>window.__pwned = "script"</script>',
+    '"><img src=x onerror="window.__pwned=\'img\'">',
+    "' onmouseover='window.__pwned=\"attr\"' x='",
+    'javascript:window.__pwned="url"',
+    '</style><style>body{background:url(http://127.0.0.1:9/css)}</style>',
+    '<svg onload="window.__pwned=\'svg\'"></svg>',
+    '<a href="javascript:window.__pwned=\'href\'">click</a>',
+    '</title></head><body onload="window.__pwned=\'body\'">',
+    '<meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/">',
+  ];
+
+  test('no attack runs, loads anything or breaks the page; each is shown as text', async (t) => {
+    if (!existsSync(CHROMIUM)) {
+      t.skip('chromium not installed: apt-get install chromium');
+      return;
+    }
+    const hostileCatalog = mergeLayers([{ origin: 'user', file: 'hostile', entries: ATTACKS.map((a, i) => entry(String(324910 + i), 3, `${a} explained.`)) }]);
+    const tally = new Tally();
+    ATTACKS.forEach((a, i) => {
+      tally.add({ file: a, time: at(`10:0${i}:00`), host: a, id: String(324910 + i), severity: 3, repeat: 1 });
+      tally.add({ file: a, time: at(`10:0${i}:30`), host: a, id: String(999900 + i), severity: 2, repeat: 1 });
+    });
+    const counts = countsFromTally(tally.take(), hostileCatalog);
+    counts.files.push(...ATTACKS);
+    const file = join(dir, 'hostile.html');
+    writeFileSync(file, renderSummaryHtml(buildReport(counts, hostileCatalog, 'en'), hostileCatalog, 'en'));
+
+    const { chromium } = await import('playwright-core');
+    const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    t.after(() => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+    const problems: string[] = [];
+    // a CSP violation is reported on the console: it would mean markup got through and was only stopped by the policy
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    // hover and click every row, where handlers would fire
+    for (const row of await page.locator('tbody tr').all()) {
+      await row.hover();
+      await row.click({ trial: false }).catch(() => undefined);
+    }
+    await page.waitForTimeout(200);
+    assert.equal(page.url(), pathToFileURL(file).href, 'the page did not navigate away');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+    assert.equal(await page.locator('img, iframe, object, embed, a[href], meta[http-equiv="refresh"], [onerror], [onload], [onmouseover]').count(), 0, 'no element came from the log');
+    const text = await page.locator('body').innerText();
+    for (const a of ATTACKS) assert.ok(text.includes(a), `shown as text: ${a}`);
+    assert.deepEqual(problems, []);
+  });
+});
