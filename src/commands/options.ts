@@ -81,7 +81,7 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--host <list>', 'host names or IPs, comma-separated; * wildcards')
     .option('--since <time>', 'at or after: ISO 8601, or relative such as 2h, 3d')
     .option('--until <time>', 'before: ISO 8601, or relative')
-    .option('-g, --grep <regex>', 'regular expression on the message text')
+    .option('-g, --grep <regex>', 'regular expression on the message text (JavaScript syntax; no backreferences or lookaround)')
     .option('--unknown', 'only messages whose ID is not in the catalog')
     .option('--unparsed', 'only lines without an ASA/FTD tag')
     .option('-v, --invert', 'invert the selection');
