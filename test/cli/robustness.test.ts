@@ -236,7 +236,7 @@ test('bad option values not covered by cli-stream: exit 1, one line naming the a
     [['summary', '--severity', 'loud', '-'], /invalid severity "loud": use a level 0-7 or name/],
     [['summary', '--since', 'yesterdayish', '-'], /invalid time "yesterdayish": use ISO 8601 .*relative age/],
     [['--until', '3 fortnights', '-'], /invalid time "3 fortnights"/],
-    [['--max-line', '-1', '-'], /--max-line must be a whole number ≥ 1/],
+    [['--max-line', '-1', '-'], /--max-line must be a size from 1 byte to 256M/],
     [['--year', '26', '-'], /four-digit year/],
     [['--color', 'sometimes', '-'], /Allowed choices are auto, always, never\.$/],
     [['-i', '72200x', '-'], /invalid message id "72200x": use six digits \(722001\), a 3-digit class/],
