@@ -58,7 +58,7 @@ export function defineDocs(program: Command, { io, setExit }: CommandContext): v
 
   program.command('list')
     .description('list the catalog')
-    .option('-s, --severity <expr>', 'documented severity: 3, <=4, err, 0-3 …')
+    .option('-s, --severity <expr>', 'documented severity: err or 3 (that level and more severe), =3 (only 3), 0-3, 1,3')
     .option('-c, --category <list>', 'logging classes, comma-separated')
     .option('--platform <name>', 'ASA or FTD')
     .option('--categories', 'list the logging classes with their message counts instead')

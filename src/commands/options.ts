@@ -75,7 +75,7 @@ export function sharedOptions(flags: FilterFlags & InputFlags & { lang?: string 
 /** The filter options shared by the streaming view and the summary (one definition: src/filter/compile.ts). */
 export function addFilterOptions(cmd: Command): Command {
   return cmd
-    .option('-s, --severity <expr>', 'severity: 3, <=4, >=5, 0-3, err, warning..critical, 1,3')
+    .option('-s, --severity <expr>', 'err or 3: that level and more severe (like journalctl -p); =3: only 3; also >=5, 0-3, warning..critical, 1,3')
     .option('-c, --category <list>', 'logging classes, comma-separated (see `asalog categories`)')
     .option('-i, --id <list>', 'message IDs and ranges: 722001,716000-716999,302')
     .option('--host <list>', 'host names or IPs, comma-separated; * wildcards')

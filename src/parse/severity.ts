@@ -46,8 +46,8 @@ const COMPARISON = /^(?<op><=|>=|<|>)\s*(?<level>\w+)$/;
 const RANGE = /^(?<from>\w+)\s*(?:\.\.|-)\s*(?<to>\w+)$/;
 
 const EXPR_FORMS =
-  'use a level 0-7 or name (emergencies…debugging, err, warn, info …), a comparison (<=4, >=5), ' +
-  'a range (0-3, warning..critical) or a list (1,3)';
+  'use a level 0-7 or name (emergencies…debugging, err, warn, info …; alone it means that level and more severe), ' +
+  'one level only (=4), a comparison (<=4, >=5), a range (0-3, warning..critical) or a list (1,3)';
 
 export function severityName(level: number): string {
   return SEVERITY_NAMES[level] ?? String(level);
@@ -76,7 +76,7 @@ const COMPARE: Readonly<Record<string, (level: number, bound: number) => boolean
 };
 
 function termLevels(term: string): number[] | undefined {
-  const single = lookupLevel(term);
+  const single = lookupLevel(term.startsWith('=') ? term.slice(1) : term);
   if (single !== undefined) return [single];
   const comparison = COMPARISON.exec(term)?.groups;
   const compare = COMPARE[comparison?.op ?? ''];
@@ -94,8 +94,14 @@ function termLevels(term: string): number[] | undefined {
   return undefined;
 }
 
-/** Levels selected by `3`, `<=4`, `0-3`, `warning..critical`, `err,warn` and lists of these. */
+/**
+ * Levels selected by `3` or `err` (alone: that level and more severe, like journalctl -p), `=3`
+ * (that level only), `<=4`, `0-3`, `warning..critical`, and lists (`err,warn`: exactly those).
+ */
 export function parseSeverityLevels(expr: string): ReadonlySet<number> {
+  // One level alone is that level and more severe, as journalctl -p and syslog.conf read it.
+  const alone = lookupLevel(expr);
+  if (alone !== undefined) return new Set(ALL_LEVELS.filter((level) => level <= alone));
   const selected = new Set<number>();
   for (const raw of expr.split(',')) {
     const term = raw.trim();

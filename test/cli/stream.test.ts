@@ -76,7 +76,10 @@ test('-o csv: RFC 4180 with a header and quoted fields', async () => {
 test('filters: severity, id ranges, category, unknown, unparsed, grep, invert', async () => {
   const ids = async (...args: string[]) => records((await runCli(['-o', 'json', ...args], { input: LOG })).stdout).map((x) => x.id);
   assert.deepEqual(await ids('-s', '<=3'), ['717009']);
-  assert.deepEqual(await ids('-s', 'warn'), ['722001', '999001']);
+  assert.deepEqual(await ids('-s', '=warn'), ['722001', '999001']);
+  // a level alone is that level and worse, like journalctl -p
+  assert.deepEqual(await ids('-s', 'warn'), ['722001', '717009', '999001']);
+  assert.deepEqual(await ids('-s', 'err'), await ids('-s', '<=3'));
   assert.deepEqual(await ids('-i', '716000-716999,717009'), ['716001', '717009']);
   assert.deepEqual(await ids('-c', 'svc,ca'), ['722001', '717009']);
   assert.deepEqual(await ids('--unknown'), ['999001']);

@@ -221,14 +221,15 @@ describe('filters apply to the summary as to the stream view', () => {
   const tagged = (l: GeneratedLine) => l.id !== null;
   const cases: [string, string[], (l: GeneratedLine) => boolean][] = [
     ['-s 0-3', ['-s', '0-3'], (l) => tagged(l) && l.severity! <= 3],
-    ['-s warning (logged level, not documented)', ['-s', 'warning'], (l) => tagged(l) && l.severity === 4],
+    ['-s =warning (logged level, not documented)', ['-s', '=warning'], (l) => tagged(l) && l.severity === 4],
+    ['-s warning: that level and worse', ['-s', 'warning'], (l) => tagged(l) && l.severity! <= 4],
     ['--host fw-edge-1 (untagged lines from it too)', ['--host', 'fw-edge-1'], (l) => l.host === 'fw-edge-1'],
     ['--host "fw-edge-*,10.0.0.1"', ['--host', 'fw-edge-*,10.0.0.1'], (l) => l.host !== null && /^(fw-edge-.*|10\.0\.0\.1)$/.test(l.host)],
     ['-i 106023,113000-113999', ['-i', '106023,113000-113999'], (l) => tagged(l) && (l.id === '106023' || (l.id! >= '113000' && l.id! <= '113999'))],
     ['--unknown', ['--unknown'], (l) => tagged(l) && !l.known],
     ['-v -i 302013 (untagged lines stay)', ['-v', '-i', '302013'], (l) => !(tagged(l) && l.id === '302013')],
     ['--since 13:00 --until 14:00', ['--since', '2026-11-20T13:00:00Z', '--until', '2026-11-20T14:00:00Z'], (l) => l.time !== null && l.time >= at('2026-11-20T13:00:00Z') && l.time < at('2026-11-20T14:00:00Z')],
-    ['-s 4 --host fw-core', ['-s', '4', '--host', 'fw-core'], (l) => tagged(l) && l.severity === 4 && l.host === 'fw-core'],
+    ['-s =4 --host fw-core', ['-s', '=4', '--host', 'fw-core'], (l) => tagged(l) && l.severity === 4 && l.host === 'fw-core'],
   ];
   for (const [name, args, keep] of cases) {
     test(name, async () => {

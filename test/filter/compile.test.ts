@@ -36,7 +36,8 @@ describe('compileFilter', () => {
 
   it('filters by severity expression, skipping untagged lines', () => {
     assert.deepEqual(lines({ severity: '<=4' }), [1, 4, 5]);
-    assert.deepEqual(lines({ severity: 'info' }), [2, 3]);
+    assert.deepEqual(lines({ severity: '=info' }), [2, 3]);
+    assert.deepEqual(lines({ severity: 'info' }), [1, 2, 3, 4, 5], 'a level alone: that level and worse');
     assert.deepEqual(lines({ severity: 'err..warn' }), [1, 4]);
   });
 
@@ -101,7 +102,7 @@ describe('compileFilter', () => {
   it('ANDs every given filter together', () => {
     assert.deepEqual(lines({ severity: '<=4', host: 'fw-edge-1' }), [1, 4]);
     assert.deepEqual(lines({ category: 'session', since: '1h', grep: 'TCP' }), [2]);
-    assert.deepEqual(lines({ unknown: true, severity: 'info' }), []);
+    assert.deepEqual(lines({ unknown: true, severity: '=info' }), []);
   });
 
   it('inverts the whole combined predicate', () => {

@@ -38,10 +38,17 @@ describe('severity names', () => {
 });
 
 describe('parseSeverityExpr', () => {
-  it('accepts a single level, digit or name', () => {
-    assert.deepEqual(levels('3'), [3]);
-    assert.deepEqual(levels('err'), [3]);
-    assert.deepEqual(levels('Informational'), [6]);
+  it('reads one level alone as that level and more severe, as journalctl -p does', () => {
+    assert.deepEqual(levels('3'), [0, 1, 2, 3]);
+    assert.deepEqual(levels('err'), [0, 1, 2, 3]);
+    assert.deepEqual(levels(' Informational '), [0, 1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(levels('0'), [0]);
+  });
+
+  it('=level selects that level only, alone or in a list', () => {
+    assert.deepEqual(levels('=3'), [3]);
+    assert.deepEqual(levels('=err'), [3]);
+    assert.deepEqual(levels('=3,=5'), [3, 5]);
   });
 
   it('accepts comparisons, in levels (lower is more severe)', () => {
@@ -75,8 +82,8 @@ describe('parseSeverityExpr', () => {
   });
 
   it('rejects a bad expression, naming every accepted form', () => {
-    const forms = 'use a level 0-7 or name (emergencies…debugging, err, warn, info …), a comparison (<=4, >=5), ' +
-      'a range (0-3, warning..critical) or a list (1,3)';
+    const forms = 'use a level 0-7 or name (emergencies…debugging, err, warn, info …; alone it means that level and more severe), ' +
+      'one level only (=4), a comparison (<=4, >=5), a range (0-3, warning..critical) or a list (1,3)';
     assert.throws(() => parseSeverityExpr('loud'), new UsageError(`invalid severity "loud": ${forms}`));
     assert.throws(() => parseSeverityExpr('1,loud'), new UsageError(`invalid severity "loud" in "1,loud": ${forms}`));
     for (const bad of ['', '8', '1,,3', '=<4', '<=', '0-9', 'warn..', '..', '1-2-3', '==3', '!3']) {
