@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { resolveLang } from '../catalog/lang.js';
 import type { Lang } from '../catalog/types.js';
 import type { FilterOptions } from '../filter/compile.js';
+import { checkIgnoreCase } from '../filter/grep.js';
 import { zoneOffset } from '../parse/zone.js';
 
 export function parsePositiveInt(name: string) {
@@ -63,12 +64,13 @@ export interface InputFlags {
 
 /** Just the filter of a command's flags (the rest stays out of the options handed to worker threads). */
 function filterOptions(flags: FilterFlags): FilterOptions {
-  const { severity, category, id, host, since, until, grep, unknown, unparsed, invert, tz } = flags;
-  return { severity, category, id, host, since, until, grep, unknown, unparsed, invert, tz };
+  const { severity, category, id, host, since, until, grep, grepLine, ignoreCase, unknown, unparsed, invert, tz } = flags;
+  return { severity, category, id, host, since, until, grep, grepLine, ignoreCase, unknown, unparsed, invert, tz };
 }
 
 /** What the stream view and summary take alike from their flags: the filter, how to read, the language. */
 export function sharedOptions(flags: FilterFlags & InputFlags & { lang?: string }, env: NodeJS.ProcessEnv): FilterOptions & { year?: number; lang: Lang; maxLineBytes: number } {
+  checkIgnoreCase(flags);
   return { ...filterOptions(flags), year: flags.year, lang: resolveLang(flags.lang, env), maxLineBytes: flags.maxLine };
 }
 
@@ -82,6 +84,8 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--since <time>', 'at or after: ISO 8601, or relative such as 2h, 3d')
     .option('--until <time>', 'before: ISO 8601, or relative')
     .option('-g, --grep <regex>', 'regular expression on the message text (JavaScript syntax; no backreferences or lookaround)')
+    .option('-G, --grep-line <regex>', 'regular expression on the whole line: syslog header, host and tag too')
+    .option('-I, --ignore-case', 'letters in -g/-G match either case (also: start the pattern with (?i))')
     .option('--unknown', 'only messages whose ID is not in the catalog')
     .option('--unparsed', 'only lines without an ASA/FTD tag')
     .option('-v, --invert', 'invert the selection');

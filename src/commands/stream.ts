@@ -12,6 +12,7 @@ export interface StreamFlags extends FilterFlags, InputFlags {
   withFilename?: boolean;
   follow?: boolean;
   infer?: boolean;
+  count?: boolean;
   lang?: string;
   color: ColorMode;
 }
@@ -24,6 +25,7 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
     .option('-H, --with-filename', 'prefix raw lines with their file name')
     .option('-f, --follow', 'keep reading files as they grow, like tail -F')
     .option('--infer', 'identify lines without an ASA/FTD tag by matching their text against every format')
+    .option('--count', 'print how many lines pass the filters instead of the lines (per file with -H or several files, like grep -c)')
     .addOption(langOption())
     .addOption(colorOption());
   addFilterOptions(program);
@@ -34,17 +36,28 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
     if (files.length === 0 && io.stdin.isTTY) {
       throw new UsageError('no input: give log files, or pipe logs in (e.g. `tail -f /var/log/asa.log | asalog`); see `asalog --help`');
     }
+    const count = flags.count === true;
+    if (count && flags.follow) throw new UsageError('--count needs inputs that end; it cannot be used with --follow');
     const options: StreamOptions = {
       ...sharedOptions(flags, io.env),
-      output: flags.output ?? (io.stdout.isTTY ? 'text' : 'raw'),
-      withFilename: flags.withFilename === true,
+      // counted lines are not written: the raw output takes the fastest path
+      output: count ? 'raw' : flags.output ?? (io.stdout.isTTY ? 'text' : 'raw'),
+      withFilename: flags.withFilename === true && !count,
       follow: flags.follow === true,
       infer: flags.infer === true,
+      count,
     };
     // loaded when it runs: `explain` must not pay for the stream machinery at start-up
     const { runStream } = await import('../stream/run.js');
     const result = await runStream(files, options, catalogFor(flags, io), await paletteFor(flags, io), io);
+    if (count) io.stdout.write(countLines(result.files, flags.withFilename === true || result.files.length > 1));
     if (result.unreadable > 0) setExit(EXIT.input);
     if (io.signal.aborted) setExit(EXIT.interrupted);
   });
+}
+
+/** `--count`, as grep -c writes it: `N`, or `file:N` per input. */
+function countLines(files: { file: string; matched: number }[], named: boolean): string {
+  if (!named) return `${files.reduce((n, f) => n + f.matched, 0)}\n`;
+  return files.map((f) => `${f.file}:${f.matched}\n`).join('');
 }

@@ -1,13 +1,13 @@
 import { allCategories, OTHER } from '../catalog/categories.js';
-import { linearRegex, NonLinearPattern } from './linear-regex.js';
 import { UsageError } from '../errors.js';
+import { checkIgnoreCase, grepTests, type GrepOptions } from './grep.js';
 import { parseIdList } from './id-list.js';
 import type { LogRecord } from '../classify/record.js';
 import { parseSeverityLevels } from '../parse/severity.js';
 import { zoneOffset } from '../parse/zone.js';
 import { parseTimeExpr } from './time-expr.js';
 
-export interface FilterOptions {
+export interface FilterOptions extends GrepOptions {
   severity?: string;
   /** comma list, case-insensitive */
   category?: string;
@@ -18,8 +18,6 @@ export interface FilterOptions {
   since?: string;
   /** exclusive, so `--since yesterday --until today` is exactly yesterday */
   until?: string;
-  /** JavaScript regex, case-sensitive, on the message text (the raw line when there is none) */
-  grep?: string;
   unknown?: boolean;
   unparsed?: boolean;
   invert?: boolean;
@@ -32,8 +30,8 @@ type Test = (r: LogRecord) => boolean;
 const TAG_FLAGS = ['severity', 'category', 'id', 'unknown'] as const;
 
 export function hasFilter(opts: FilterOptions): boolean {
-  const { severity, category, id, host, since, until, grep, unknown, unparsed } = opts;
-  return [severity, category, id, host, since, until, grep].some((v) => v !== undefined) || !!unknown || !!unparsed;
+  const { severity, category, id, host, since, until, grep, grepLine, unknown, unparsed } = opts;
+  return [severity, category, id, host, since, until, grep, grepLine].some((v) => v !== undefined) || !!unknown || !!unparsed;
 }
 
 function commaList(flag: string, value: string): string[] {
@@ -62,22 +60,6 @@ function hostTest(value: string): Test {
   return (r) => r.host !== null && pattern.test(r.host);
 }
 
-function grepTest(source: string): Test {
-  let pattern: RegExp;
-  try {
-    pattern = linearRegex(source);
-  } catch (err) {
-    if (err instanceof NonLinearPattern) {
-      throw new UsageError(`--grep "${source}": ${err.message}, as they can take time exponential in the line's length; use a pattern without them (as grep -E and rg do)`);
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    const why = message.slice(message.lastIndexOf(': ') + 2);
-    throw new UsageError(
-      `invalid --grep regex "${source}" (${why}): give a JavaScript regular expression such as "deny|drop" or "[Dd]enied"`);
-  }
-  return (r) => pattern.test(r.message ?? r.raw);
-}
-
 function timeTest(opts: FilterOptions, now: Date): Test {
   const tz = opts.tz ?? 'UTC';
   const bound = (flag: 'since' | 'until', value: string | undefined): number | undefined => {
@@ -104,6 +86,7 @@ function timeTest(opts: FilterOptions, now: Date): Test {
 /** All given filters AND together; tag filters skip untagged lines; `invert` negates the whole. */
 export function compileFilter(opts: FilterOptions, now: Date = new Date()): Test {
   if (opts.tz !== undefined) zoneOffset(opts.tz); // a bad --tz fails even when no time flag uses it
+  checkIgnoreCase(opts);
   if (!hasFilter(opts)) {
     if (opts.invert) throw new UsageError('--invert needs a filter to invert, such as --severity, --id or --grep');
     return () => true;
@@ -130,7 +113,7 @@ export function compileFilter(opts: FilterOptions, now: Date = new Date()): Test
   if (opts.unparsed) tests.push((r) => r.id === null);
   if (opts.host !== undefined) tests.push(hostTest(opts.host));
   if (opts.since !== undefined || opts.until !== undefined) tests.push(timeTest(opts, now));
-  if (opts.grep !== undefined) tests.push(grepTest(opts.grep));
+  tests.push(...grepTests(opts));
   const all: Test = (r) => tests.every((test) => test(r));
   return opts.invert ? (r) => !all(r) : all;
 }

@@ -13,4 +13,6 @@ export interface StreamOptions extends FilterOptions {
   maxLineBytes: number;
   /** identify lines without a tag by their text */
   infer?: boolean;
+  /** count the lines that pass the filter instead of writing them */
+  count?: boolean;
 }

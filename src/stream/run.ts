@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Catalog } from '../catalog/load.js';
-import { splittableFile, type SplitFile } from '../input/open.js';
+import { splittableFile, STDIN_NAME, type SplitFile } from '../input/open.js';
 import { readLines } from '../input/read-lines.js';
 import { describeReadError } from '../input/read-error.js';
 import type { ReadOptions } from '../input/read-options.js';
@@ -23,7 +23,12 @@ export interface StreamResult {
   lines: number;
   matched: number;
   unreadable: number;
+  /** lines that passed the filter, per input in the order read (`--count`) */
+  files: { file: string; matched: number }[];
 }
+
+/** `--count`: the lines are counted, not written. */
+const DISCARD: StreamSink = { write: () => undefined, flush: async () => undefined };
 
 type Counted = { lines: number; matched: number };
 
@@ -34,8 +39,8 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
   const compiled = compileStep(opts, catalog, palette, now);
   // `-o raw` filtered on the tag alone: lines decided from their bytes (raw-input.ts, filter-workers.ts)
   const rawLocal: RawLocal | null = compiled.prefilter !== null && !opts.withFilename ? { prefilter: compiled.prefilter, step: compiled.step } : null;
-  const sink = new OutputSink(io.stdout);
-  const result: StreamResult = { lines: 0, matched: 0, unreadable: 0 };
+  const sink = opts.count ? DISCARD : new OutputSink(io.stdout);
+  const result: StreamResult = { lines: 0, matched: 0, unreadable: 0, files: [] };
   if (opts.output === 'csv') sink.write(csvHeader());
   const read: ReadOptions = {
     year: opts.year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: io.signal, stdin: io.stdin,
@@ -58,6 +63,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
       else counted = await lineByLine(path, opts, compiled, read, sink);
       result.lines += counted.lines;
       result.matched += counted.matched;
+      result.files.push({ file: path === '-' ? STDIN_NAME : path, matched: counted.matched });
       await sink.flush();
     }
   } finally {

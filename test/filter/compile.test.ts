@@ -124,8 +124,8 @@ describe('compileFilter', () => {
   });
 
   it('rejects an invalid --grep regex, saying what went wrong', () => {
-    assert.throws(() => compileFilter({ grep: '(?i)deny' }, NOW), new UsageError(
-      'invalid --grep regex "(?i)deny" (Invalid group): give a JavaScript regular expression such as "deny|drop" or "[Dd]enied"'));
+    assert.throws(() => compileFilter({ grep: '(?s)deny' }, NOW), new UsageError(
+      'invalid --grep regex "(?s)deny" (Invalid group): give a JavaScript regular expression such as "deny|drop" or "[Dd]enied"'));
     assert.throws(() => compileFilter({ grep: '[' }, NOW), UsageError);
   });
 
