@@ -1,10 +1,17 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import type { ColorMode } from '../render/palette.js';
 import type { StreamOptions, StreamOutput } from '../stream/options.js';
 import { catalogFor, paletteFor, type CommandContext } from './context.js';
 import { addFilterOptions, addInputOptions, colorOption, langOption, sharedOptions, type FilterFlags, type InputFlags } from './options.js';
 import { mistypedCommand } from './typo.js';
+import { parseLineStart, type LineStart } from '../input/tail-start.js';
+
+function parseLines(value: string): LineStart {
+  const start = parseLineStart(value);
+  if (start === null) throw new InvalidArgumentError('use a number of lines from the end (10), +k to start at line k (+1: the whole file), or 0 for only new lines.');
+  return start;
+}
 
 /** What commander hands the default command's action. */
 export interface StreamFlags extends FilterFlags, InputFlags {
@@ -13,6 +20,7 @@ export interface StreamFlags extends FilterFlags, InputFlags {
   follow?: boolean;
   infer?: boolean;
   count?: boolean;
+  lines?: LineStart;
   lang?: string;
   color: ColorMode;
 }
@@ -23,7 +31,8 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
     .argument('[files...]', 'log files, gzip or plain; - or none for stdin')
     .addOption(new Option('-o, --output <format>', 'text (default on a terminal), raw (default in a pipe), json, csv, ecs (Elastic Common Schema NDJSON)').choices(['text', 'raw', 'json', 'csv', 'ecs']))
     .option('-H, --with-filename', 'prefix raw lines with their file name')
-    .option('-f, --follow', 'keep reading files as they grow, like tail -F')
+    .option('-f, --follow', 'keep reading files as they grow, like tail -F (from their last 10 lines; see -n)')
+    .option('-n, --lines <n>', 'the last n lines of each input (with -f: then follow); +k: from line k on; 0: only new lines', parseLines)
     .option('--infer', 'identify lines without an ASA/FTD tag by matching their text against every format')
     .option('--count', 'print how many lines pass the filters instead of the lines (per file with -H or several files, like grep -c)')
     .addOption(langOption())
@@ -46,6 +55,8 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
       follow: flags.follow === true,
       infer: flags.infer === true,
       count,
+      // like tail -F: following starts at the last 10 lines, not with the whole file
+      start: flags.lines ?? (flags.follow ? { last: 10 } : undefined),
     };
     // loaded when it runs: `explain` must not pay for the stream machinery at start-up
     const { runStream } = await import('../stream/run.js');

@@ -6,6 +6,8 @@ export interface FollowOptions {
   pollMs?: number;
   /** told when the file is truncated, replaced (rotation) or missing */
   onNotice?: (message: string) => void;
+  /** the byte offset to start at in the file as it is now (`-n`); a file replaced later is read from its start */
+  from?: number;
 }
 
 /**
@@ -28,7 +30,7 @@ const HEAD_BYTES = 256;
  */
 export async function* followFile(path: string, opts: FollowOptions): AsyncGenerator<Buffer | typeof FILE_STARTS_OVER> {
   const pollMs = opts.pollMs ?? 250;
-  const file = await FollowedFile.open(path, opts.onNotice);
+  const file = await FollowedFile.open(path, opts.onNotice, opts.from ?? 0);
   let missingSaid = false;
   try {
     while (!opts.signal.aborted) {
@@ -67,13 +69,18 @@ class FollowedFile {
   ino = 0;
   // The file's first bytes as read: a file truncated and rewritten past `position` between two
   // polls never looks smaller, but its start has changed.
-  private head = Buffer.alloc(0);
+  private head: Buffer = Buffer.alloc(0);
 
   private constructor(private handle: FileHandle, private readonly path: string, private readonly onNotice?: (message: string) => void) {}
 
-  static async open(path: string, onNotice?: (message: string) => void): Promise<FollowedFile> {
+  static async open(path: string, onNotice: ((message: string) => void) | undefined, from: number): Promise<FollowedFile> {
     const file = new FollowedFile(await open(path, 'r'), path, onNotice);
     file.ino = (await file.handle.stat()).ino;
+    if (from > 0) {
+      // the start that was not read still vouches that the file was not rewritten
+      file.head = await file.readAt(0, Math.min(HEAD_BYTES, from));
+      file.position = file.head.length < Math.min(HEAD_BYTES, from) ? 0 : from;
+    }
     return file;
   }
 

@@ -24,8 +24,10 @@ export class LineSplitter implements RecordSink {
   /** lines passed over by `skip` (never returned; still numbered) */
   skipped = 0;
 
-  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES, private readonly skip?: SkipLine) {
+  /** `linesBefore`: lines of the input before the first byte pushed (reading started mid-file) */
+  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES, private readonly skip?: SkipLine, linesBefore = 0) {
     this.feed = new LineFeed(this, maxLineBytes, splitterKernel());
+    this.lineNumber = linesBefore;
   }
 
   /** The whole lines of `chunk` (with the line a previous chunk began); a partial last line waits. */

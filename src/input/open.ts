@@ -16,11 +16,12 @@ export const STDIN_NAME = '(stdin)';
 const GZIP_MAGIC = [0x1f, 0x8b];
 const READ_CHUNK = 1 << 20;
 
-export async function openInput(path: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<OpenedInput> {
+/** An input to read: a path or `-` for stdin; a plain file from byte `offset` on (`-n`: gzip is read whole). */
+export async function openInput(path: string, stdin: NodeJS.ReadableStream = process.stdin, offset = 0): Promise<OpenedInput> {
   if (path === '-') return { name: STDIN_NAME, mtime: null, size: null, chunks: gunzipIfGzip(stdin === process.stdin && stdinIsFile() ? stdinFile() : stdin as AsyncIterable<Buffer>) };
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK, start: offset });
   return { name: path, mtime: info.mtime, size: info.size, chunks: gunzipIfGzip(stream) };
 }
 

@@ -5,6 +5,7 @@ import { abortable } from './abortable.js';
 import { FILE_STARTS_OVER, followFile } from './follow.js';
 import { LineSplitter, type SkipLine } from './line-splitter.js';
 import { isGzipFile, openInput, STDIN_NAME, type OpenedInput } from './open.js';
+import { LastLines, lastLines, type LineStart } from './tail-start.js';
 import type { RawLine } from './raw-line.js';
 import { describeReadError } from './read-error.js';
 import { longLineWarning, type ReadOptions } from './read-options.js';
@@ -21,6 +22,8 @@ export interface ReadLinesOptions extends ReadOptions {
   follow?: boolean;
   /** a byte-level pre-filter: lines it returns true for are never made into RawLines */
   skipLine?: SkipLine;
+  /** `-n`: the last N lines of each input, or from line K */
+  start?: LineStart;
 }
 
 /**
@@ -33,50 +36,80 @@ export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBat
     if (opts.signal?.aborted) return;
     let name = path === '-' ? STDIN_NAME : path;
     try {
-      const input: ReadSource = opts.follow && path !== '-' ? await openFollowed(path, opts) : await openInput(path, opts.stdin);
+      const { input, shown, linesBefore } = await openSource(path, opts);
       name = input.name;
       const { year, notAfter } = yearContext(opts.year, opts.follow ? null : input.mtime);
-      let splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine);
+      const batch = (lines: RawLine[], skipped?: number, kept = shown.keep(lines)): LineBatch | null => {
+        warnDropped(lines, name, opts.onWarning);
+        return kept.length || skipped ? { file: name, year, notAfter, lines: kept, skipped } : null;
+      };
+      let splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine, linesBefore);
       for await (const chunk of abortable(input.chunks, opts.signal)) {
         if (chunk === FILE_STARTS_OVER) {
           // A followed file truncated or replaced: a line it left unfinished ends here, and the
           // new file's lines are numbered from 1.
-          const unfinished = splitter.end();
-          warnDropped(unfinished, name, opts.onWarning);
-          if (unfinished.length) yield { file: name, year, notAfter, lines: unfinished };
+          const unfinished = batch(splitter.end());
+          if (unfinished) yield unfinished;
           splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine);
           continue;
         }
         opts.onBytes?.(chunk.length);
-        const lines = splitter.push(chunk);
-        warnDropped(lines, name, opts.onWarning);
-        const skipped = splitter.skipped;
+        const lines = batch(splitter.push(chunk), splitter.skipped);
         splitter.skipped = 0;
-        if (lines.length || skipped) yield { file: name, year, notAfter, lines, skipped };
+        if (lines) yield lines;
         if (opts.signal?.aborted) break;
       }
-      const last = splitter.end();
-      warnDropped(last, name, opts.onWarning);
-      if (last.length) yield { file: name, year, notAfter, lines: last };
+      const last = batch(splitter.end());
+      if (last) yield last;
+      const held = shown.end();
+      if (held.length) yield { file: name, year, notAfter, lines: held };
     } catch (err) {
       opts.onError(name, describeReadError(err));
     }
   }
 }
 
+/** Which of the lines read are shown (`-n`): all, those from line K on, or the last N of an input read to its end. */
+interface Shown {
+  keep(lines: RawLine[]): RawLine[];
+  /** the lines held back until the input ended */
+  end(): RawLine[];
+}
+
+const ALL_SHOWN: Shown = { keep: (lines) => lines, end: () => [] };
+
+/**
+ * Opens one input where `-n` says reading starts: a plain file at the byte offset of its last N
+ * lines (read back from its end, its line numbers kept); stdin and gzip, which cannot be read backwards, to their end,
+ * keeping the last N lines.
+ */
+async function openSource(path: string, opts: ReadLinesOptions): Promise<{ input: ReadSource; shown: Shown; linesBefore: number }> {
+  const start = opts.start;
+  let offset = 0;
+  let linesBefore = 0;
+  let shown = ALL_SHOWN;
+  if (start !== undefined && 'from' in start) shown = { keep: (lines) => lines.filter((l) => l.number >= start.from), end: () => [] };
+  else if (start !== undefined && (path === '-' || (await isGzipFile(path)) || !(await stat(path)).isFile())) {
+    const ring = new LastLines(start.last);
+    shown = { keep: (lines) => (ring.push(lines), []), end: () => ring.take() };
+  } else if (start !== undefined) ({ offset, linesBefore } = await lastLines(path, start.last));
+  const input: ReadSource = opts.follow && path !== '-' ? await openFollowed(path, opts, offset) : await openInput(path, opts.stdin, offset);
+  return { input, shown, linesBefore };
+}
+
 /** An input as readLines reads it: a followed file also says where it starts over. */
 type ReadSource = Omit<OpenedInput, 'chunks'> & { chunks: AsyncIterable<Buffer | typeof FILE_STARTS_OVER> };
 
-async function openFollowed(path: string, opts: ReadLinesOptions): Promise<ReadSource> {
+async function openFollowed(path: string, opts: ReadLinesOptions, offset: number): Promise<ReadSource> {
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   // A rotated .gz does not grow, and following it would print compressed bytes: read it once.
   if (await isGzipFile(path)) {
     opts.onWarning(`${path}: gzip file; read once, not followed`);
-    return openInput(path, opts.stdin);
+    return openInput(path, opts.stdin, offset);
   }
   const signal = opts.signal ?? new AbortController().signal;
-  return { name: path, mtime: info.mtime, size: null, chunks: followFile(path, { signal, onNotice: opts.onWarning }) };
+  return { name: path, mtime: info.mtime, size: null, chunks: followFile(path, { signal, onNotice: opts.onWarning, from: offset }) };
 }
 
 function warnDropped(lines: RawLine[], file: string, warn: (m: string) => void): void {

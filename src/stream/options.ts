@@ -1,5 +1,6 @@
 import type { Lang } from '../catalog/types.js';
 import type { FilterOptions } from '../filter/compile.js';
+import type { LineStart } from '../input/tail-start.js';
 
 /** What the stream view writes per line (`-o`). */
 export type StreamOutput = 'text' | 'raw' | 'json' | 'csv' | 'ecs';
@@ -15,4 +16,6 @@ export interface StreamOptions extends FilterOptions {
   infer?: boolean;
   /** count the lines that pass the filter instead of writing them */
   count?: boolean;
+  /** `-n`: the last N lines of each input, or from line K (with -f: where following starts) */
+  start?: LineStart;
 }

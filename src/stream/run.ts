@@ -59,7 +59,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
       if (big !== null) {
         threads ??= new Threads(opts, catalog, palette, now, compiled, io.env);
         counted = await threads.file(big, rawLocal, read, io.env, sink);
-      } else if (rawLocal !== null && !opts.follow) counted = await filterInput(path, rawLocal, read, sink);
+      } else if (rawLocal !== null && !opts.follow && opts.start === undefined) counted = await filterInput(path, rawLocal, read, sink);
       else counted = await lineByLine(path, opts, compiled, read, sink);
       result.lines += counted.lines;
       result.matched += counted.matched;
@@ -76,7 +76,9 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
 async function lineByLine(path: string, opts: StreamOptions, { step, prefilter }: CompiledStep, read: ReadOptions, sink: StreamSink): Promise<Counted> {
   const counted = { lines: 0, matched: 0 };
   // raw output filtered on the tag only: lines that provably fail are skipped as bytes
-  for await (const batch of readLines({ ...read, paths: [path], follow: opts.follow, skipLine: prefilter?.skip })) {
+  // (not with -n, which counts lines the prefilter would pass over)
+  const skipLine = opts.start === undefined ? prefilter?.skip : undefined;
+  for await (const batch of readLines({ ...read, paths: [path], follow: opts.follow, start: opts.start, skipLine })) {
     counted.lines += batch.skipped ?? 0;
     for (const raw of batch.lines) {
       counted.lines++;
@@ -98,7 +100,7 @@ async function lineByLine(path: string, opts: StreamOptions, { step, prefilter }
  */
 async function splitFile(path: string, opts: StreamOptions, catalog: Catalog, env: NodeJS.ProcessEnv): Promise<SplitFile | null> {
   const forced = env.ASALOG_STREAM_PATH;
-  if (forced === 'single' || opts.follow || path === '-') return null;
+  if (forced === 'single' || opts.follow || opts.start !== undefined || path === '-') return null;
   if (forced !== 'workers' && !manyCores()) return null;
   // the threads rebuild the catalog from its files: one made in memory stays on this thread
   if (catalog.sources.length === 0 || catalog.sources.some((s) => !existsSync(s.file))) return null;

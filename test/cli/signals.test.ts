@@ -159,7 +159,7 @@ describe('--follow when the file goes away', () => {
   test('truncated to nothing, then written again: read from the start, nothing lost', async () => {
     const file = join(dir, 'truncated.log');
     writeFileSync(file, lines(0, 20));
-    const live = start(['-f', '-o', 'raw', file]);
+    const live = start(['-f', '-n', '+1', '-o', 'raw', file]);
     await waitFor(() => live.out() === lines(0, 20), 'the first lines');
     writeFileSync(file, '');
     await waitFor(() => /file was truncated; reading from the start/.test(live.err()), 'the notice');

@@ -46,3 +46,27 @@ test('truncated and rewritten between the check of its start and the read that f
   assert.equal(out, 'short\na much longer new first line\nsecond\n');
   assert.deepEqual(notices, [`${file}: file was truncated; reading from the start`]);
 });
+
+// Started at the last lines (-n), the follower never read the file's start: it reads it once to
+// know the file, so a rewrite past the start position is still caught.
+test('started mid-file: a rewrite longer than the start position is read from its start', async (t) => {
+  const file = join(dir, 'mid.log');
+  const first = 'first line of the old file\nsecond\nthird\n';
+  writeFileSync(file, first);
+  const stop = new AbortController();
+  const deadline = setTimeout(() => stop.abort(), 10_000);
+  t.after(() => clearTimeout(deadline));
+  const rewritten = `a new file, longer than the old one was: ${'x'.repeat(80)}\n`;
+  let out = '';
+  let rewrote = false;
+  for await (const chunk of followFile(file, { signal: stop.signal, pollMs: 20, from: first.indexOf('third') })) {
+    if (chunk === FILE_STARTS_OVER) continue;
+    out += chunk.toString();
+    if (!rewrote) {
+      rewrote = true;
+      writeFileSync(file, rewritten);
+    }
+    if (out.length >= 'third\n'.length + rewritten.length) stop.abort();
+  }
+  assert.equal(out, `third\n${rewritten}`);
+});
