@@ -20,6 +20,7 @@ export interface StreamFlags extends FilterFlags, InputFlags {
   follow?: boolean;
   infer?: boolean;
   count?: boolean;
+  compact?: boolean;
   lines?: LineStart;
   lang?: string;
   color: ColorMode;
@@ -34,6 +35,7 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
     .option('-f, --follow', 'keep reading files as they grow, like tail -F (from their last 10 lines; see -n)')
     .option('-n, --lines <n>', 'the last n lines of each input (with -f: then follow); +k: from line k on; 0: only new lines', parseLines)
     .option('--infer', 'identify lines without an ASA/FTD tag by matching their text against every format')
+    .option('--compact', 'text view in short: time, host, severity, ID and message; no syslog header, no meaning')
     .option('--count', 'print how many lines pass the filters instead of the lines (per file with -H or several files, like grep -c)')
     .addOption(langOption())
     .addOption(colorOption());
@@ -46,11 +48,15 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
       throw new UsageError('no input: give log files, or pipe logs in (e.g. `tail -f /var/log/asa.log | asalog`); see `asalog --help`');
     }
     const count = flags.count === true;
+    if (flags.compact && flags.output !== undefined && flags.output !== 'text') throw new UsageError(`--compact is a form of the text view; it cannot be used with -o ${flags.output}`);
     if (count && flags.follow) throw new UsageError('--count needs inputs that end; it cannot be used with --follow');
     const options: StreamOptions = {
       ...sharedOptions(flags, io.env),
       // counted lines are not written: the raw output takes the fastest path
-      output: count ? 'raw' : flags.output ?? (io.stdout.isTTY ? 'text' : 'raw'),
+      output: count ? 'raw' : flags.compact ? 'text' : flags.output ?? (io.stdout.isTTY ? 'text' : 'raw'),
+      compact: flags.compact === true,
+      // fitted to the terminal, and to it again when it is resized; a pipe gets whole lines
+      width: io.stdout.isTTY ? (io.stdout as NodeJS.WriteStream).columns ?? null : null,
       withFilename: flags.withFilename === true && !count,
       follow: flags.follow === true,
       infer: flags.infer === true,
@@ -58,6 +64,8 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
       // like tail -F: following starts at the last 10 lines, not with the whole file
       start: flags.lines ?? (flags.follow ? { last: 10 } : undefined),
     };
+    const resized = () => (options.width = (io.stdout as NodeJS.WriteStream).columns ?? null);
+    if (io.stdout.isTTY) io.stdout.on('resize', resized);
     // loaded when it runs: `explain` must not pay for the stream machinery at start-up
     const { runStream } = await import('../stream/run.js');
     const result = await runStream(files, options, catalogFor(flags, io), await paletteFor(flags, io), io);

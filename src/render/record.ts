@@ -1,10 +1,4 @@
-import type { Catalog } from '../catalog/load.js';
-import type { Lang } from '../catalog/types.js';
-import { shortMeaning } from '../catalog/meaning.js';
-import type { Palette } from './palette.js';
 import type { LogRecord } from '../classify/record.js';
-import { severityName } from '../parse/severity.js';
-import { terminalSafe } from '../terminal-safe.js';
 
 export const CSV_COLUMNS = ['file', 'line', 'timestamp', 'host', 'platform', 'severity', 'defaultSeverity', 'id', 'category', 'known', 'repeat', 'message', 'raw'] as const;
 
@@ -34,19 +28,4 @@ export function renderCsv(r: LogRecord): string {
 
 export function renderJson(r: LogRecord): string {
   return `${JSON.stringify(r)}\n`;
-}
-
-const SEVERITY_WIDTH = 15;
-const CATEGORY_WIDTH = 14;
-
-/** The terminal view: severity, category, ID, the line itself, and what the ID means. */
-export function renderText(r: LogRecord, catalog: Catalog, lang: Lang, palette: Palette): string {
-  const line = terminalSafe(r.raw);
-  if (r.id === null) return `${palette.dim(`${'-'.padEnd(SEVERITY_WIDTH)} ${''.padEnd(CATEGORY_WIDTH)} ${''.padEnd(6)}  ${line}`)}\n`;
-  const level = r.severity ?? r.defaultSeverity;
-  const sev = palette.severity(level, (level === null ? '?' : `${level} ${severityName(level)}`).padEnd(SEVERITY_WIDTH));
-  const entry = catalog.get(r.id);
-  const meaning = entry ? palette.dim(`  — ${terminalSafe(shortMeaning(entry, lang, 72, r.variant))}`) : palette.dim('  — (not in catalog)');
-  const repeat = r.repeat ? palette.bold(` ×${r.repeat}`) : '';
-  return `${sev} ${(r.category ?? '').padEnd(CATEGORY_WIDTH)} ${palette.accent(r.id)}${repeat}  ${palette.severity(level, line)}${meaning}\n`;
 }

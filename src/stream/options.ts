@@ -16,6 +16,10 @@ export interface StreamOptions extends FilterOptions {
   infer?: boolean;
   /** count the lines that pass the filter instead of writing them */
   count?: boolean;
+  /** the text view's width: the terminal's columns; null (a pipe) for lines not cut */
+  width?: number | null;
+  /** `--compact`: time, host, severity, ID, message */
+  compact?: boolean;
   /** `-n`: the last N lines of each input, or from line K (with -f: where following starts) */
   start?: LineStart;
 }

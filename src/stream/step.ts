@@ -6,7 +6,8 @@ import { lineText, type RawLine } from '../input/raw-line.js';
 import type { Palette } from '../render/palette.js';
 import type { LogRecord } from '../classify/record.js';
 import { renderEcs } from '../render/ecs.js';
-import { renderCsv, renderJson, renderText } from '../render/record.js';
+import { renderCsv, renderJson } from '../render/record.js';
+import { renderCompact, renderText } from '../render/text-view.js';
 import type { StreamOptions } from './options.js';
 import { tagPrefilter, type TagPrefilter } from '../filter/tag-prefilter.js';
 
@@ -37,7 +38,8 @@ export function compileStep(opts: StreamOptions, catalog: Catalog, palette: Pale
       case 'json': return renderJson(isUtf8(raw.bytes) ? r : { ...r, rawBase64: raw.bytes.toString('base64') } as LogRecord);
       case 'csv': return renderCsv(r);
       case 'ecs': return renderEcs(r);
-      case 'text': return renderText(r, catalog, opts.lang, palette);
+      // opts is the layout: its width follows the terminal's (commands/stream.ts)
+      case 'text': return opts.compact ? renderCompact(r, palette, opts) : renderText(r, catalog, opts.lang, palette, opts);
       case 'raw': return rawLine(raw, r.file, opts.withFilename);
     }
   };
