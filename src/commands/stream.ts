@@ -5,6 +5,8 @@ import type { StreamOptions, StreamOutput } from '../stream/options.js';
 import { catalogFor, paletteFor, type CommandContext } from './context.js';
 import { addFilterOptions, addInputOptions, colorOption, langOption, sharedOptions, type FilterFlags, type InputFlags } from './options.js';
 import { mistypedCommand } from './typo.js';
+import { hintEmptyResult } from './empty-hint.js';
+import { hasFilter } from '../filter/compile.js';
 import { parseLineStart, type LineStart } from '../input/tail-start.js';
 
 function parseLines(value: string): LineStart {
@@ -70,6 +72,7 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
     const { runStream } = await import('../stream/run.js');
     const result = await runStream(files, options, catalogFor(flags, io), await paletteFor(flags, io), io);
     if (count) io.stdout.write(countLines(result.files, flags.withFilename === true || result.files.length > 1));
+    else if (result.matched === 0 && result.lines > 0 && hasFilter(options) && !io.signal.aborted) await hintEmptyResult(files, options, io);
     if (result.unreadable > 0) setExit(EXIT.input);
     if (io.signal.aborted) setExit(EXIT.interrupted);
   });

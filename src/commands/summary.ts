@@ -4,6 +4,8 @@ import type { ColorMode } from '../render/palette.js';
 import type { Bucket, Pivot } from '../render/summary-report.js';
 import type { SummaryOptions, SummaryOutput } from '../summary/options.js';
 import { catalogFor, paletteFor, type CommandContext } from './context.js';
+import { hintEmptyResult } from './empty-hint.js';
+import { hasFilter } from '../filter/compile.js';
 import { addFilterOptions, addInputOptions, colorOption, langOption, parseFileName, parsePositiveInt, sharedOptions, type FilterFlags, type InputFlags } from './options.js';
 
 /** What commander hands `summary`'s action. */
@@ -45,6 +47,7 @@ export function defineSummary(program: Command, { io, setExit }: CommandContext)
     // loaded when it runs: `explain` must not pay for the summary machinery at start-up
     const { runSummary } = await import('../summary/run.js');
     const result = await runSummary(files, options, catalogFor(flags, io), await paletteFor(flags, io), io);
+    if (result.report.lines === 0 && hasFilter(options) && !io.signal.aborted) await hintEmptyResult(files, options, io);
     // Ctrl-C on an endless stdin prints the summary of what was read: a normal end.
     if (result.unreadable > 0) setExit(EXIT.input);
   });

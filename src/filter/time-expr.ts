@@ -10,9 +10,20 @@ const CLOCK = String.raw`(?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[
 const ISO = new RegExp(
   String.raw`^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[T ]${CLOCK}\s*(?<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?$`, 'i');
 const RELATIVE = /^(?:\d+[smhdw])+$/;
+// the dates syslog writes, as a user copies them from the log: `Aug 16 2019`, `Aug 16 10:00:00`,
+// `Aug 16 2019 10:00`, `16 Aug 2019`, `2019 Aug 16 10:00:00`
+const MON = String.raw`(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const SYSLOG_CLOCK = String.raw`(?:,?\s+(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,](?<fraction>\d+))?)?)?`;
+const SYSLOG_DATES = [
+  new RegExp(String.raw`^${MON}\s+(?<day>\d{1,2}),?(?:\s+(?<year>\d{4}))?${SYSLOG_CLOCK}$`),
+  new RegExp(String.raw`^(?<day>\d{1,2})[\s/-]+${MON}[\s/-]+(?<year>\d{4})${SYSLOG_CLOCK}$`),
+  new RegExp(String.raw`^(?<year>\d{4})\s+${MON}\s+(?<day>\d{1,2})${SYSLOG_CLOCK}$`),
+];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const RELATIVE_PART = /(?<count>\d+)(?<unit>[smhdw])/g;
 
 const FORMS = 'use ISO 8601 (2024-05-01, 2024-05-01T13:45:00, 2024-05-01T13:45:00Z, …+02:00), ' +
+  'a date as syslog writes it (Aug 16 2019, Aug 16 2019 10:00:00, Aug 16 10:00:00), ' +
   'a relative age (30s, 15m, 2h, 3d, 1w), now, today or yesterday';
 
 /** The instant a wall-clock reading (written as if it were UTC) names in a zone. */
@@ -38,7 +49,20 @@ function isoDate(text: string, tz: string): Date | null {
   return new Date(fixed === null ? wallToInstant(wall, zoneOffset(tz)) : wall - fixed * MINUTE);
 }
 
-/** ISO 8601 (zoneless read in `tz`), `30s` `15m` `2h` `3d` `1w` `1h30m` before now, `now`, `today`, `yesterday`. */
+/** A date in the log's own style; read in `tz`. Without a year: the last such date not after `now`. */
+function syslogDate(text: string, now: Date, tz: string): Date | null {
+  const g = SYSLOG_DATES.map((re) => re.exec(text)?.groups).find((groups) => groups !== undefined);
+  if (!g) return null;
+  const month = MONTHS.indexOf(g.mon!) + 1;
+  const clock = `${(g.hour ?? '0').padStart(2, '0')}:${g.minute ?? '00'}:${g.second ?? '00'}${g.fraction ? `.${g.fraction}` : ''}`;
+  const at = (year: number) => isoDate(`${year}-${String(month).padStart(2, '0')}-${g.day!.padStart(2, '0')}T${clock}`, tz);
+  if (g.year !== undefined) return at(Number(g.year));
+  const thisYear = now.getUTCFullYear();
+  const date = at(thisYear);
+  return date !== null && date.getTime() > now.getTime() + DAY ? at(thisYear - 1) : date;
+}
+
+/** ISO 8601 (zoneless read in `tz`), syslog's `Aug 16 2019 10:00:00`, `30s` `15m` `2h` `3d` `1w` `1h30m` before now, `now`, `today`, `yesterday`. */
 export function parseTimeExpr(s: string, now: Date, tz = 'UTC'): Date {
   const text = s.trim().toLowerCase();
   const offset = zoneOffset(tz);
@@ -50,7 +74,7 @@ export function parseTimeExpr(s: string, now: Date, tz = 'UTC'): Date {
       .reduce((sum, m) => sum + Number(m.groups?.count) * (UNIT_MS[m.groups?.unit ?? ''] ?? 0), 0);
     return new Date(now.getTime() - ago);
   }
-  const date = isoDate(text, tz);
+  const date = isoDate(text, tz) ?? syslogDate(text, now, tz);
   if (date) return date;
   throw new UsageError(`invalid time "${s}": ${FORMS}`);
 }

@@ -16,13 +16,28 @@ export const STDIN_NAME = '(stdin)';
 const GZIP_MAGIC = [0x1f, 0x8b];
 const READ_CHUNK = 1 << 20;
 
-/** An input to read: a path or `-` for stdin; a plain file from byte `offset` on (`-n`: gzip is read whole). */
-export async function openInput(path: string, stdin: NodeJS.ReadableStream = process.stdin, offset = 0): Promise<OpenedInput> {
-  if (path === '-') return { name: STDIN_NAME, mtime: null, size: null, chunks: gunzipIfGzip(stdin === process.stdin && stdinIsFile() ? stdinFile() : stdin as AsyncIterable<Buffer>) };
+/**
+ * An input to read: a path or `-` for stdin; a plain file from byte `offset` on (`-n`: gzip is
+ * read whole). `onBytes` counts the bytes read from it, compressed ones for gzip, so progress
+ * measured against the file's size ends at 100%.
+ */
+export async function openInput(path: string, stdin: NodeJS.ReadableStream = process.stdin, offset = 0, onBytes?: (bytes: number) => void): Promise<OpenedInput> {
+  if (path === '-') {
+    const source = stdin === process.stdin && stdinIsFile() ? stdinFile() : stdin as AsyncIterable<Buffer>;
+    return { name: STDIN_NAME, mtime: null, size: null, chunks: gunzipIfGzip(counted(source, onBytes)) };
+  }
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK, start: offset });
-  return { name: path, mtime: info.mtime, size: info.size, chunks: gunzipIfGzip(stream) };
+  return { name: path, mtime: info.mtime, size: info.size, chunks: gunzipIfGzip(counted(stream, onBytes)) };
+}
+
+async function* counted(source: AsyncIterable<Buffer>, onBytes: ((bytes: number) => void) | undefined): AsyncGenerator<Buffer> {
+  if (onBytes === undefined) return yield* source;
+  for await (const chunk of source) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
 }
 
 /** `asalog < file`: stdin is a regular file, read a megabyte at a time (process.stdin reads 64 KB). */
@@ -37,6 +52,14 @@ function stdinIsFile(): boolean {
 function stdinFile(): AsyncIterable<Buffer> {
   // from the current offset (a shell may have read part of it already); fd 0 stays open
   return createReadStream('', { fd: 0, highWaterMark: READ_CHUNK, autoClose: false });
+}
+
+/** The bytes of all the named files, for progress: null when stdin is among them. */
+export async function inputsSize(paths: string[]): Promise<number | null> {
+  if (paths.length === 0 || paths.includes('-')) return null;
+  let total = 0;
+  for (const p of paths) total += (await stat(p).catch(() => null))?.size ?? 0;
+  return total;
 }
 
 /** A file that can be cut into byte ranges for other threads. */

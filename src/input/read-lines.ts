@@ -53,7 +53,6 @@ export async function* readLines(opts: ReadLinesOptions): AsyncGenerator<LineBat
           splitter = new LineSplitter(opts.maxLineBytes, opts.skipLine);
           continue;
         }
-        opts.onBytes?.(chunk.length);
         const lines = batch(splitter.push(chunk), splitter.skipped);
         splitter.skipped = 0;
         if (lines) yield lines;
@@ -93,7 +92,7 @@ async function openSource(path: string, opts: ReadLinesOptions): Promise<{ input
     const ring = new LastLines(start.last);
     shown = { keep: (lines) => (ring.push(lines), []), end: () => ring.take() };
   } else if (start !== undefined) ({ offset, linesBefore } = await lastLines(path, start.last));
-  const input: ReadSource = opts.follow && path !== '-' ? await openFollowed(path, opts, offset) : await openInput(path, opts.stdin, offset);
+  const input: ReadSource = opts.follow && path !== '-' ? await openFollowed(path, opts, offset) : await openInput(path, opts.stdin, offset, opts.onBytes);
   return { input, shown, linesBefore };
 }
 
@@ -106,7 +105,7 @@ async function openFollowed(path: string, opts: ReadLinesOptions, offset: number
   // A rotated .gz does not grow, and following it would print compressed bytes: read it once.
   if (await isGzipFile(path)) {
     opts.onWarning(`${path}: gzip file; read once, not followed`);
-    return openInput(path, opts.stdin, offset);
+    return openInput(path, opts.stdin, offset, opts.onBytes);
   }
   const signal = opts.signal ?? new AbortController().signal;
   return { name: path, mtime: info.mtime, size: null, chunks: followFile(path, { signal, onNotice: opts.onWarning, from: offset }) };

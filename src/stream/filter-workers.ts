@@ -29,6 +29,7 @@ export async function filterFileInWorkers(pool: WorkerPool, local: RawLocal, fil
     scanner: rawScanner(job, local),
     request,
     signal: read.signal,
+    onPiece: (piece) => read.onBytes?.(piece.bytes),
     write: async (piece) => {
       // after a stop, the first piece cut short ends the output: what follows it would leave a gap
       if (!piece.whole) return false;

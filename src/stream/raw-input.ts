@@ -18,7 +18,7 @@ export async function filterInput(path: string, local: RawLocal, opts: ReadOptio
   const total = { lines: 0, matched: 0 };
   let name = path === '-' ? STDIN_NAME : path;
   try {
-    const input = await openInput(path, opts.stdin);
+    const input = await openInput(path, opts.stdin, 0, opts.onBytes);
     const file = (name = input.name);
     const { year, notAfter } = yearContext(opts.year, input.mtime);
     const filter = new RawFilter(local.prefilter, (raw) => local.step(raw, file, year, notAfter), opts.maxLineBytes);

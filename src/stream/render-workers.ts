@@ -57,6 +57,7 @@ export class RenderWorkers {
         carry.copy(buf);
         const { bytesRead } = await fh.read(buf, carry.length, size, pos);
         pos += bytesRead;
+        read.onBytes?.(bytesRead);
         const data = buf.subarray(0, carry.length + bytesRead);
         if (bytesRead === 0 && data.length === 0) break;
         const end = bytesRead === 0 ? data.length : data.lastIndexOf(10) + 1;

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { Catalog } from '../catalog/load.js';
-import { splittableFile, STDIN_NAME, type SplitFile } from '../input/open.js';
+import { inputsSize, splittableFile, STDIN_NAME, type SplitFile } from '../input/open.js';
 import { readLines } from '../input/read-lines.js';
 import { describeReadError } from '../input/read-error.js';
 import type { ReadOptions } from '../input/read-options.js';
 import { warn, type Io } from '../io.js';
 import type { Palette } from '../render/palette.js';
+import { Progress } from '../render/progress.js';
 import { csvHeader } from '../render/record.js';
 import { WorkerPool } from '../workers/pool.js';
 import { manyCores, poolSize, splitFrom } from '../workers/split.js';
@@ -42,13 +43,21 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
   const sink = opts.count ? DISCARD : new OutputSink(io.stdout);
   const result: StreamResult = { lines: 0, matched: 0, unreadable: 0, files: [] };
   if (opts.output === 'csv') sink.write(csvHeader());
+  // what is written goes to a file or a pipe: say how far the reading is, as summary does
+  const showProgress = Progress.enabled(io.stderr, io.env) && (io.stdout.isTTY !== true || opts.count === true) && !opts.follow;
+  const progress = showProgress ? new Progress(io.stderr, await inputsSize(paths)) : null;
   const read: ReadOptions = {
     year: opts.year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: io.signal, stdin: io.stdin,
     onError: (file, reason) => {
       result.unreadable++;
+      progress?.clear();
       warn(io, `${file}: ${reason}`);
     },
-    onWarning: (m) => warn(io, m),
+    onWarning: (m) => {
+      progress?.clear();
+      warn(io, m);
+    },
+    onBytes: progress === null ? undefined : (n) => progress.add(n),
   };
   let threads: Threads | null = null;
   try {
@@ -67,6 +76,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
       await sink.flush();
     }
   } finally {
+    progress?.clear();
     await threads?.close();
   }
   return result;

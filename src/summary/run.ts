@@ -1,7 +1,7 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Catalog } from '../catalog/load.js';
 import { hasFilter, type FilterOptions } from '../filter/compile.js';
-import { STDIN_NAME } from '../input/open.js';
+import { inputsSize, STDIN_NAME } from '../input/open.js';
 import type { ReadOptions } from '../input/read-options.js';
 import { warn, type Io } from '../io.js';
 import type { Palette } from '../render/palette.js';
@@ -23,7 +23,7 @@ export interface SummaryResult {
 export async function runSummary(paths: string[], opts: SummaryOptions, catalog: Catalog, palette: Palette, io: Io): Promise<SummaryResult> {
   let unreadable = 0;
   const failed = new Set<string>();
-  const progress = Progress.enabled(io.stderr, io.env) ? new Progress(io.stderr, await totalSize(paths)) : null;
+  const progress = Progress.enabled(io.stderr, io.env) ? new Progress(io.stderr, await inputsSize(paths)) : null;
   const read: ReadOptions = {
     year: opts.year,
     tz: opts.tz,
@@ -81,11 +81,4 @@ function summaryPath(opts: FilterOptions, env: NodeJS.ProcessEnv): 'records' | S
   const forced = env.ASALOG_SUMMARY_PATH;
   if (hasFilter(opts) || forced === 'records') return 'records';
   return forced === 'scan' || forced === 'workers' ? forced : 'auto';
-}
-
-async function totalSize(paths: string[]): Promise<number | null> {
-  if (paths.length === 0 || paths.includes('-')) return null;
-  let total = 0;
-  for (const p of paths) total += (await stat(p).catch(() => null))?.size ?? 0;
-  return total;
 }

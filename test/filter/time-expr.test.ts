@@ -60,13 +60,28 @@ describe('parseTimeExpr', () => {
 
   it('rejects anything else, naming the accepted forms', () => {
     const forms = 'use ISO 8601 (2024-05-01, 2024-05-01T13:45:00, 2024-05-01T13:45:00Z, …+02:00), ' +
+      'a date as syslog writes it (Aug 16 2019, Aug 16 2019 10:00:00, Aug 16 10:00:00), ' +
       'a relative age (30s, 15m, 2h, 3d, 1w), now, today or yesterday';
     assert.throws(() => parseTimeExpr('yesterdayish', NOW), new UsageError(`invalid time "yesterdayish": ${forms}`));
     for (const bad of ['', 'tomorrow', '2h ago', '-2h', '1x', 'h', '2024-02-30', '2023-02-29', '2024-13-01', '2024-05-01T24:00',
-      '2024-05-01T12:60', '2024-5-1', '13:45', '2024-05-01Z', 'Mar 30 2024 13:45:00', '0001-01-01']) {
+      '2024-05-01T12:60', '2024-5-1', '13:45', '2024-05-01Z', 'Feb 30 2024', 'Mar 30 2024 25:00', 'Mar 2024', 'Foo 16 2019', '0001-01-01']) {
       assert.throws(() => parseTimeExpr(bad, NOW), UsageError, bad);
     }
     assert.equal(iso('2024-02-29'), '2024-02-29T00:00:00.000Z');
+  });
+
+  it('reads dates as syslog writes them, which users copy from the log', () => {
+    assert.equal(iso('Aug 16 2019'), '2019-08-16T00:00:00.000Z');
+    assert.equal(iso('Aug 16 2019 10:00'), '2019-08-16T10:00:00.000Z');
+    assert.equal(iso('Mar 30 2024 13:45:00'), '2024-03-30T13:45:00.000Z');
+    assert.equal(iso('aug  6 2019 09:05:01.5'), '2019-08-06T09:05:01.500Z');
+    assert.equal(iso('16 Aug 2019'), '2019-08-16T00:00:00.000Z');
+    assert.equal(iso('2019 Aug 16 10:00:00'), '2019-08-16T10:00:00.000Z');
+    assert.equal(iso('August 16, 2019'), '2019-08-16T00:00:00.000Z');
+    assert.equal(iso('Aug 16 2019 10:00', 'Europe/Berlin'), '2019-08-16T08:00:00.000Z');
+    // without a year: the last such date, not one in the future (now is 2024-03-31)
+    assert.equal(iso('Mar 30 13:45:00'), '2024-03-30T13:45:00.000Z');
+    assert.equal(iso('Dec 24 10:00:00'), '2023-12-24T10:00:00.000Z');
   });
 
   it('rejects an unknown time zone with what to use instead', () => {

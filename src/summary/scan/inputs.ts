@@ -61,10 +61,9 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
 
 /** One input (stdin, gzip, a small file) through this thread's scanner. */
 async function scanInput(scanner: SummaryScanner, path: string, opts: ScanInputsOptions): Promise<void> {
-  const input = await openInput(path, opts.stdin);
+  const input = await openInput(path, opts.stdin, 0, opts.onBytes);
   scanner.startFile({ name: input.name, ...yearContext(opts.year, input.mtime), tz: opts.tz });
   for await (const chunk of abortable(input.chunks, opts.signal)) {
-    opts.onBytes?.(chunk.length);
     scanner.push(chunk);
     warnLongLines(input.name, scanner.takeLongLines(), 0, opts.onWarning);
     if (opts.signal?.aborted) break;
