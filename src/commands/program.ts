@@ -4,6 +4,8 @@ import { defineCatalog } from './catalog.js';
 import type { CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
 import { defineDocs } from './docs.js';
+import { defineCompletion } from './completion.js';
+import { addExamples } from './examples.js';
 import { defineStream } from './stream.js';
 import { defineSummary } from './summary.js';
 
@@ -42,5 +44,7 @@ export function buildProgram(ctx: CommandContext): Command {
   defineSummary(program, ctx);
   defineDocs(program, ctx);
   defineCatalog(program, ctx);
+  defineCompletion(program, ctx);
+  addExamples(program);
   return program;
 }
