@@ -45,12 +45,13 @@ export function renderText(r: LogRecord, catalog: Catalog, lang: Lang, palette: 
   return `${sev} ${head}${palette.severity(level, shownLine)}${tail}\n`;
 }
 
-/** Line and meaning within `columns` (the line cut first, to MIN_LINE_COLUMNS; then the meaning). */
+/** Line and meaning within `columns`: the line cut first, to MIN_LINE_COLUMNS or half the room; then the meaning. */
 function share(line: string, meaning: string, columns: number | null): [string, string] {
   if (columns === null) return [line, meaning];
   const lineWidth = displayWidth(line), meaningWidth = displayWidth(meaning) + 4; // '  — '
   if (lineWidth + meaningWidth <= columns) return [line, meaning];
-  const lineColumns = Math.min(lineWidth, Math.max(MIN_LINE_COLUMNS, columns - meaningWidth));
+  // the line is cut first, but keeps at least half the room: it says what happened, the meaning what it is
+  const lineColumns = Math.min(lineWidth, Math.max(MIN_LINE_COLUMNS, columns - meaningWidth, Math.floor(columns * 0.55)));
   const meaningColumns = columns - lineColumns - 4;
   if (meaningColumns < MIN_MEANING_COLUMNS) return [fitWidth(line, columns), ''];
   return [fitWidth(line, lineColumns), fitWidth(meaning, meaningColumns)];
