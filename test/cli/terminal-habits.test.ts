@@ -83,3 +83,15 @@ describe('when the filters leave nothing', () => {
     assert.equal((JSON.parse(summary.stdout.toString()) as { lines: number }).lines, stream.stdout.toString().split('\n').filter(Boolean).length);
   });
 });
+
+describe('the README\'s recipes', () => {
+  test('the jq recipe for IDs the catalog lacks counts tagged lines only (untagged ones are not null IDs)', (t) => {
+    if (spawnSync('jq', ['--version']).status !== 0) return t.skip('jq not installed');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const filter = /asalog -o json fw\.log \| jq -r '([^']+)'/.exec(readme)?.[1];
+    assert.ok(filter, 'the recipe is in the README');
+    const json = spawnSync(process.execPath, [BIN, '-o', 'json', SAMPLE], { timeout: 30_000 }).stdout;
+    const ids = spawnSync('jq', ['-r', filter], { input: json, timeout: 30_000 }).stdout.toString().split('\n').filter(Boolean);
+    assert.deepEqual(ids, ['999001']);
+  });
+});
