@@ -45,7 +45,8 @@ export function runExplain(items: string[], opts: { lang: Lang; json: boolean },
 }
 
 export function runSearch(words: string[], opts: { limit: number; json: boolean }, catalog: Catalog, io: Io): void {
-  const hits = searchCatalog(catalog.entries, words).slice(0, opts.limit);
+  const all = searchCatalog(catalog.entries, words);
+  const hits = all.slice(0, opts.limit);
   if (opts.json) {
     io.stdout.write(`${JSON.stringify(hits.map((h) => ({ score: h.score, ...h.entry })), null, 2)}\n`);
     return;
@@ -57,6 +58,7 @@ export function runSearch(words: string[], opts: { limit: number; json: boolean 
   const table = makeTable(['id', 'sev', 'category', 'format'], { wordWrap: true, colWidths: [8, 5, 16, Math.max(40, width(io) - 35)] });
   for (const { entry } of hits) table.push([entry.id, String(entry.severity), entry.category, terminalSafe(entry.variants[0]?.format ?? '')]);
   io.stdout.write(`${table.toString()}\n`);
+  if (all.length > hits.length) io.stdout.write(`${hits.length} of ${all.length} shown; --limit ${all.length} to see them all\n`);
 }
 
 export function runList(catalog: Catalog, opts: { severity?: string; category?: string; platform?: string; lang: Lang; json: boolean }, io: Io): void {

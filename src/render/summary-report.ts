@@ -7,7 +7,10 @@ export type Pivot = 'id' | 'category' | 'severity' | 'host';
 export interface IdCount {
   id: string;
   count: number;
+  /** the documented default; for an unknown ID the level logged most */
   severity: number;
+  /** the level its lines were logged at most (the lower on a tie) */
+  loggedSeverity: number;
   category: string;
   known: boolean;
 }

@@ -3,7 +3,8 @@ import type { Palette } from './palette.js';
 import { makeTable } from './table.js';
 import { severityName } from '../parse/severity.js';
 import { categoryTitle } from '../catalog/categories.js';
-import type { Pivot, SummaryReport, TimelinePoint } from './summary-report.js';
+import type { IdCount, Pivot, SummaryReport, TimelinePoint } from './summary-report.js';
+import { displayWidth, fitWidth } from './width.js';
 import { terminalSafe } from '../terminal-safe.js';
 
 interface Section {
@@ -23,6 +24,11 @@ function bar(n: number, max: number): string {
   return max === 0 ? '' : '█'.repeat(Math.round((BAR_WIDTH * n) / max)) || (n > 0 ? '▏' : '');
 }
 
+/** The level its lines were logged at; the documented default beside it when that differs (`7 (doc 1)`). */
+function sevCell(i: IdCount): string {
+  return i.known && i.loggedSeverity !== i.severity ? `${i.loggedSeverity} (doc ${i.severity})` : String(i.loggedSeverity);
+}
+
 function sections(r: SummaryReport, top: number, pivot: Pivot): Section[] {
   const maxSev = Math.max(0, ...Object.values(r.severity));
   const bySeverity: Section = {
@@ -38,7 +44,7 @@ function sections(r: SummaryReport, top: number, pivot: Pivot): Section[] {
   const topIds: Section = {
     title: pivot === 'id' ? 'Messages by ID' : `Top ${top} IDs`,
     head: ['id', 'sev', 'category', 'messages', 'share', 'meaning'],
-    rows: r.ids.slice(0, top).map((i) => [i.id, String(i.severity), i.category, String(i.count), share(i.count, r.messages), i.known ? terminalSafe(i.meaning) : '(unknown ID)']),
+    rows: r.ids.slice(0, top).map((i) => [i.id, sevCell(i), i.category, String(i.count), share(i.count, r.messages), i.known ? terminalSafe(i.meaning) : '(unknown ID)']),
   };
   const hosts: Section = {
     title: 'Hosts',
@@ -112,10 +118,20 @@ export function renderSummaryTable(r: SummaryReport, opts: { top: number; pivot:
   }
   for (const sec of sections(r, opts.top, opts.pivot)) {
     const table = makeTable(sec.head, { compact: true });
-    for (const row of sec.rows) table.push(row);
+    for (const row of fitLastColumn(sec, opts.width)) table.push(row);
     out.push('', palette.bold(sec.title), table.toString());
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A table's meaning column cut to what the terminal leaves of its width (machine output keeps it whole). */
+function fitLastColumn(sec: Section, width: number): string[][] {
+  const last = sec.head.length - 1;
+  if (sec.head[last] !== 'meaning') return sec.rows;
+  // the other columns as wide as their widest cell, plus cli-table3's borders and padding
+  const others = sec.head.slice(0, last).reduce((sum, h, k) => sum + Math.max(displayWidth(h), ...sec.rows.map((row) => displayWidth(row[k]!))) + 3, 0);
+  const room = Math.max(24, width - others - 4);
+  return sec.rows.map((row) => [...row.slice(0, last), fitWidth(row[last]!, room)]);
 }
 
 export function renderSummaryMarkdown(r: SummaryReport, opts: { top: number; pivot: Pivot }): string {
@@ -135,7 +151,7 @@ export function renderSummaryCsv(r: SummaryReport, pivot: Pivot): string {
   const rows: (string | number | boolean | null)[][] = [];
   switch (pivot) {
     case 'id':
-      rows.push(['id', 'count', 'severity', 'category', 'known', 'meaning'], ...r.ids.map((i) => [i.id, i.count, i.severity, i.category, i.known, i.meaning]));
+      rows.push(['id', 'count', 'severity', 'loggedSeverity', 'category', 'known', 'meaning'], ...r.ids.map((i) => [i.id, i.count, i.severity, i.loggedSeverity, i.category, i.known, i.meaning]));
       break;
     case 'category':
       rows.push(['category', 'title', 'count'], ...Object.entries(r.categories).map(([c, n]) => [c, categoryTitle(c), n]));

@@ -33,9 +33,11 @@ export function buildReport(counts: SummaryCounts, catalog: Catalog, lang: Lang,
       id,
       count,
       severity: entry?.severity ?? mostLogged,
+      loggedSeverity: mostLogged,
       category: entry?.category ?? categoryOf(id),
       known: entry !== undefined,
-      meaning: entry ? shortMeaning(entry, lang, 60) : '',
+      // the whole first sentence: only terminal tables shorten it, at the terminal's width
+      meaning: entry ? shortMeaning(entry, lang) : '',
     });
   }
   ids.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));

@@ -82,6 +82,15 @@ test('an option before the command name reaches the command, or is refused when 
   assert.equal(follow.stderr, 'asalog: --follow does not apply to `asalog explain`; see `asalog explain --help`\n');
 });
 
+test('search says when it stopped at its limit, and how to see the rest', async () => {
+  const all = (JSON.parse((await runCli(['search', '--json', '--limit', '100000', 'vpn'])).stdout.toString()) as unknown[]).length;
+  assert.ok(all > 30);
+  const r = await runCli(['search', 'vpn']);
+  assert.match(r.stdout.toString(), new RegExp(`\\n30 of ${all} shown; --limit ${all} to see them all\\n$`));
+  const whole = await runCli(['search', 'vpn', '--limit', String(all)]);
+  assert.doesNotMatch(whole.stdout.toString(), /shown; --limit/);
+});
+
 test('search --limit keeps to its number', async () => {
   const r = await runCli(['search', '--json', '--limit', '2', 'vpn']);
   assert.equal(r.code, 0, r.stderr);

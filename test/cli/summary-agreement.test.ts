@@ -119,10 +119,10 @@ describe('summary agrees with the stream view on the corpus', { skip: HAVE_CORPU
       return { head, rows };
     };
     const [id, category, severity, host] = await Promise.all(['id', 'category', 'severity', 'host'].map(csv));
-    assert.deepEqual(id!.head?.slice(0, 5), ['id', 'count', 'severity', 'category', 'known']);
+    assert.deepEqual(id!.head?.slice(0, 6), ['id', 'count', 'severity', 'loggedSeverity', 'category', 'known']);
     assert.deepEqual(
-      id!.rows.map((r) => [r[0], Number(r[1]), Number(r[2]), r[3], r[4] === 'true']).sort(),
-      e.ids.map((i) => [i.id, i.count, i.severity, i.category, i.known]).sort());
+      id!.rows.map((r) => [r[0], Number(r[1]), Number(r[2]), Number(r[3]), r[4], r[5] === 'true']).sort(),
+      e.ids.map((i) => [i.id, i.count, i.severity, i.loggedSeverity, i.category, i.known]).sort());
     assert.deepEqual(Object.fromEntries(category!.rows.map((r) => [r[0], Number(r[2])])), e.categories);
     assert.deepEqual(Object.fromEntries(severity!.rows.map((r) => [r[0], Number(r[2])])), e.severity);
     assert.deepEqual(

@@ -62,8 +62,10 @@ function markdownTables(md: string): Map<string, string[][]> {
 const uncut = (got: string, want: string) => (got.endsWith('…') && want.startsWith(got.slice(0, -1)) && got.length >= 40 ? want : got);
 const uncutRows = (rows: string[][], col: number, wants: string[][]) => rows.map((r, n) => r.map((c, k) => (k === col ? uncut(c, wants[n]?.[k] ?? '') : c)));
 
+// the level logged, with the documented default beside it when they differ
+const sevCell = (i: (typeof E.ids)[number]) => (i.known && i.loggedSeverity !== i.severity ? `${i.loggedSeverity} (doc ${i.severity})` : String(i.loggedSeverity));
 const idRow = (i: (typeof E.ids)[number]) =>
-  [i.id, String(i.severity), i.category, String(i.count), share(i.count, E.messages), i.known ? MEANING[i.id]! : '(unknown ID)'];
+  [i.id, sevCell(i), i.category, String(i.count), share(i.count, E.messages), i.known ? MEANING[i.id]! : '(unknown ID)'];
 
 describe('summary -o table (the default)', () => {
   test('NO_COLOR: not one ANSI code; totals as counted', async () => {
@@ -118,9 +120,10 @@ describe('summary -o csv', () => {
     const text = await out(['-o', 'csv']);
     assert.ok(text.includes('"A user failed ""AAA"" authentication, once more."'), 'quoted field');
     const [head, ...rows] = parseCsv(text);
-    assert.deepEqual(head, ['id', 'count', 'severity', 'category', 'known', 'meaning']);
-    const want = E.ids.map((i) => [i.id, String(i.count), String(i.severity), i.category, String(i.known), i.known ? MEANING[i.id]! : '']);
-    assert.deepEqual(uncutRows(rows, 5, want), want);
+    assert.deepEqual(head, ['id', 'count', 'severity', 'loggedSeverity', 'category', 'known', 'meaning']);
+    const want = E.ids.map((i) => [i.id, String(i.count), String(i.severity), String(i.loggedSeverity), i.category, String(i.known), i.known ? MEANING[i.id]! : '']);
+    // machine output is never cut
+    assert.deepEqual(rows, want);
   });
 
   test('--by category | severity | host', async () => {
@@ -197,5 +200,34 @@ describe('--lang', () => {
     const meaning = (JSON.parse(r.stdout.toString()) as { ids: { meaning: string }[] }).ids[0]!.meaning;
     assert.ok(meaning === first || (meaning.endsWith('…') && first.startsWith(meaning.slice(0, -1))), meaning);
     assert.match(meaning, /[\u3040-\u30ff]/);
+  });
+});
+
+describe('what the ID table says of each ID', () => {
+  const lines = [
+    '<167>Nov 20 2026 10:00:00 ftd-1 : %FTD-7-430003: DeviceUUID: x, SrcIP: 10.0.0.1',
+    '<167>Nov 20 2026 10:00:01 ftd-1 : %FTD-7-430003: DeviceUUID: x, SrcIP: 10.0.0.2',
+    '<166>Nov 20 2026 10:00:02 fw-1 : %ASA-6-302020: Built inbound ICMP connection for faddr 10.1.1.1/0 gaddr 10.2.2.2/0 laddr 10.2.2.2/0',
+    '<166>Nov 20 2026 10:00:03 fw-1 : %ASA-6-106023: Deny tcp src outside:10.1.1.1/1 dst inside:10.2.2.2/2 by access-group "x" [0x0, 0x0]',
+  ].join('\n');
+
+  test('sev is the level logged, with the documented default beside it when they differ', async () => {
+    const r = await runCli(['summary'], { input: lines });
+    const row = (id: string) => r.stdout.toString().split('\n').find((l) => l.includes(`│ ${id} `))!.split('│').map((c) => c.trim());
+    assert.equal(row('430003')[2], '7 (doc 1)');
+    assert.equal(row('302020')[2], '6');
+    const json = JSON.parse((await runCli(['summary', '-o', 'json'], { input: lines })).stdout.toString()) as { ids: { id: string; severity: number; loggedSeverity: number }[] };
+    assert.deepEqual(json.ids.find((i) => i.id === '430003'), { ...json.ids.find((i) => i.id === '430003'), severity: 1, loggedSeverity: 7 });
+  });
+
+  test('machine output carries the whole first sentence; "e.g." does not end it', async () => {
+    const json = JSON.parse((await runCli(['summary', '-o', 'json'], { input: lines })).stdout.toString()) as { ids: { id: string; meaning: string }[] };
+    const meaning = (id: string) => json.ids.find((i) => i.id === id)!.meaning;
+    assert.equal(meaning('302020'), 'An ICMP flow (e.g. a ping) was set up through the firewall.');
+    assert.equal(meaning('106023'), 'A TCP or UDP packet was dropped by an interface or global access rule (explicitly or by the implicit deny).');
+    const md = (await runCli(['summary', '-o', 'markdown'], { input: lines })).stdout.toString();
+    assert.ok(md.includes(meaning('106023')));
+    const csv = (await runCli(['summary', '-o', 'csv'], { input: lines })).stdout.toString();
+    assert.ok(csv.includes(meaning('106023')));
   });
 });

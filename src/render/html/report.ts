@@ -17,6 +17,11 @@ const share = (n: number, total: number): string => (total === 0 ? '0.0%' : `${(
 const num = (n: number): string => `<td class="num" data-v="${n}">${formatCount(n)}</td>`;
 const text = (s: string, cls = ''): string => `<td${cls && ` class="${cls}"`}>${esc(s)}</td>`;
 const sev = (n: number | null): string => (n === null ? '<td class="muted">–</td>' : `<td><span class="sev sev-${n}">${n} ${severityName(n)}</span></td>`);
+/** The level logged; the documented default beside it when that differs. */
+const loggedSev = (i: { known: boolean; severity: number; loggedSeverity: number }): string =>
+  i.known && i.loggedSeverity !== i.severity
+    ? `<td><span class="sev sev-${i.loggedSeverity}">${i.loggedSeverity} ${severityName(i.loggedSeverity)}</span> <span class="muted">documented ${i.severity}</span></td>`
+    : sev(i.loggedSeverity);
 const mini = (n: number, max: number): string =>
   `<svg class="mini" viewBox="0 0 100 8" aria-hidden="true"><rect width="100" height="8" rx="4"/><rect width="${max === 0 ? 0 : ((100 * n) / max).toFixed(1)}" height="8" rx="4"/></svg>`;
 
@@ -93,7 +98,7 @@ function topIds(r: SummaryReport): string {
     tip: `${i.id} — ${meaning(i)}: ${formatCount(i.count)} messages (${share(i.count, r.messages)})`,
   }));
   const rows = r.ids.slice(0, TABLE_ROWS).map((i) => [
-    text(i.id, 'mono'), sev(i.severity), text(i.category, 'mono'), num(i.count), text(share(i.count, r.messages), 'num'),
+    text(i.id, 'mono'), loggedSev(i), text(i.category, 'mono'), num(i.count), text(share(i.count, r.messages), 'num'),
     i.known ? text(i.meaning) : '<td><span class="tag unknown">unknown ID</span></td>',
   ]);
   const chart = barChart(data, { testid: 'chart-ids', label: `Top ${data.length} IDs`, width: 1080, labelWidth: 110 });
