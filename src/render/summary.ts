@@ -11,6 +11,8 @@ interface Section {
   title: string;
   head: string[];
   rows: string[][];
+  /** rows there were before --top cut the table */
+  total?: number;
 }
 
 const BAR_WIDTH = 30;
@@ -39,28 +41,33 @@ function sections(r: SummaryReport, top: number, pivot: Pivot): Section[] {
   const byCategory: Section = {
     title: 'By category',
     head: ['category', 'title', 'messages', 'share'],
-    rows: Object.entries(r.categories).map(([c, n]) => [c, categoryTitle(c), String(n), share(n, r.messages)]),
+    rows: Object.entries(r.categories).slice(0, top).map(([c, n]) => [c, categoryTitle(c), String(n), share(n, r.messages)]),
+    total: Object.keys(r.categories).length,
   };
   const topIds: Section = {
     title: pivot === 'id' ? 'Messages by ID' : `Top ${top} IDs`,
     head: ['id', 'sev', 'category', 'messages', 'share', 'meaning'],
     rows: r.ids.slice(0, top).map((i) => [i.id, sevCell(i), i.category, String(i.count), share(i.count, r.messages), i.known ? terminalSafe(i.meaning) : '(unknown ID)']),
+    total: r.ids.length,
   };
   const hosts: Section = {
     title: 'Hosts',
     head: ['host', 'messages', 'share', 'worst severity'],
-    rows: r.hosts.slice(0, pivot === 'host' ? undefined : top).map((h) => [terminalSafe(h.host), String(h.count), share(h.count, r.messages), h.worstSeverity === null ? '' : `${h.worstSeverity} ${severityName(h.worstSeverity)}`]),
+    rows: r.hosts.slice(0, top).map((h) => [terminalSafe(h.host), String(h.count), share(h.count, r.messages), h.worstSeverity === null ? '' : `${h.worstSeverity} ${severityName(h.worstSeverity)}`]),
+    total: r.hosts.length,
   };
   const unknown = r.ids.filter((i) => !i.known);
   const unknownIds: Section = {
     title: 'Unknown IDs (not in the catalog)',
     head: ['id', 'logged sev', 'category', 'messages'],
     rows: unknown.slice(0, top).map((i) => [i.id, String(i.severity), i.category, String(i.count)]),
+    total: unknown.length,
   };
   const overrides: Section = {
     title: 'Severity overrides (logged level differs from the documented default)',
     head: ['id', 'documented', 'logged', 'messages'],
     rows: r.overrides.slice(0, top).map((o) => [o.id, `${o.documented} ${severityName(o.documented)}`, `${o.logged} ${severityName(o.logged)}`, String(o.count)]),
+    total: r.overrides.length,
   };
   const main = { id: topIds, category: byCategory, severity: bySeverity, host: hosts }[pivot];
   return [main, ...[bySeverity, byCategory, topIds, hosts, unknownIds, overrides].filter((s) => s !== main && s.rows.length > 0)];
@@ -120,8 +127,14 @@ export function renderSummaryTable(r: SummaryReport, opts: { top: number; pivot:
     const table = makeTable(sec.head, { compact: true });
     for (const row of fitLastColumn(sec, opts.width)) table.push(row);
     out.push('', palette.bold(sec.title), table.toString());
+    if (cutNote(sec)) out.push(palette.dim(cutNote(sec)));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** `15 of 42 shown; --top 42 to see them all` under a table --top cut; '' otherwise. */
+function cutNote(sec: Section): string {
+  return sec.total !== undefined && sec.total > sec.rows.length ? `${sec.rows.length} of ${sec.total} shown; --top ${sec.total} to see them all` : '';
 }
 
 /** A table's meaning column cut to what the terminal leaves of its width (machine output keeps it whole). */
@@ -142,6 +155,7 @@ export function renderSummaryMarkdown(r: SummaryReport, opts: { top: number; piv
     const head = sec.head.map((h) => h || ' ');
     out.push('', `## ${sec.title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
     for (const row of sec.rows) out.push(`| ${row.map(esc).join(' | ')} |`);
+    if (cutNote(sec)) out.push('', cutNote(sec));
   }
   return `${out.join('\n')}\n`;
 }

@@ -231,3 +231,16 @@ describe('what the ID table says of each ID', () => {
     assert.ok(csv.includes(meaning('106023')));
   });
 });
+
+describe('--top', () => {
+  test('applies to every ranked table, the main one too, and says what it left out', async () => {
+    const r = await runCli(['summary', '--by', 'host', '--top', '1', join(ROOT, 'test', 'fixtures', 'sample.log')]);
+    assert.equal(r.code, 0, r.stderr);
+    const tables = boxTables(r.stdout.toString());
+    for (const title of ['Hosts', 'By category', 'Top 1 IDs']) assert.equal(tables.get(title)!.length, 2, `${title}: a header and one row`);
+    assert.equal(tables.get('By severity')!.length, 9, 'the eight levels are a distribution, not a ranking: all shown');
+    assert.match(r.stdout.toString(), /^1 of 3 shown; --top 3 to see them all$/m);
+    const md = (await runCli(['summary', '-o', 'markdown', '--top', '1', join(ROOT, 'test', 'fixtures', 'sample.log')])).stdout.toString();
+    assert.match(md, /^1 of 18 shown; --top 18 to see them all$/m);
+  });
+});
