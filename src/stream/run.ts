@@ -63,6 +63,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
   try {
     for (const path of paths.length ? paths : ['-']) {
       if (io.signal.aborted) break;
+      const unreadableBefore = result.unreadable;
       const big = await splitFile(path, opts, catalog, io.env);
       let counted: Counted;
       if (big !== null) {
@@ -72,7 +73,8 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
       else counted = await lineByLine(path, opts, compiled, read, sink);
       result.lines += counted.lines;
       result.matched += counted.matched;
-      result.files.push({ file: path === '-' ? STDIN_NAME : path, matched: counted.matched });
+      // (a file that could not be read has its error, not a count: as grep -c)
+      if (result.unreadable === unreadableBefore) result.files.push({ file: path === '-' ? STDIN_NAME : path, matched: counted.matched });
       await sink.flush();
     }
   } finally {

@@ -62,6 +62,11 @@ describe('grep habits on the command line', () => {
     assert.equal(await count('-g', 'no such text anywhere'), 0);
     const all = await runCli(['--count'], { input: 'a\nb\nc\n' });
     assert.equal(all.stdout.toString(), '3\n');
+    // a file that cannot be read gets its error and no count, as with grep -c; exit 2
+    const missing = await runCli(['--count', SAMPLE, join(ROOT, 'no-such.log')]);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stdout.toString(), `${SAMPLE}:40\n`);
+    assert.match(missing.stderr, /no-such\.log: no such file or directory/);
     const follow = await runCli(['--count', '-f', SAMPLE]);
     assert.equal(follow.code, 1);
   });
