@@ -71,7 +71,7 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
     // loaded when it runs: `explain` must not pay for the stream machinery at start-up
     const { runStream } = await import('../stream/run.js');
     const result = await runStream(files, options, catalogFor(flags, io), await paletteFor(flags, io), io);
-    if (count) io.stdout.write(countLines(result.files, flags.withFilename === true || result.files.length > 1));
+    if (count) io.stdout.write(countLines(result.files, flags.withFilename === true || files.length > 1));
     else if (result.matched === 0 && result.lines > 0 && hasFilter(options) && !io.signal.aborted) await hintEmptyResult(files, options, io);
     if (result.unreadable > 0) setExit(EXIT.input);
     if (io.signal.aborted) setExit(EXIT.interrupted);
