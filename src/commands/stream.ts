@@ -64,7 +64,7 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
       infer: flags.infer === true,
       count,
       // like tail -F: following starts at the last 10 lines, not with the whole file
-      start: flags.lines ?? (flags.follow ? { last: 10 } : undefined),
+      start: flags.lines ?? (flags.follow ? { last: 10, implied: true } : undefined),
     };
     const resized = () => (options.width = (io.stdout as NodeJS.WriteStream).columns ?? null);
     if (io.stdout.isTTY) io.stdout.on('resize', resized);

@@ -79,8 +79,8 @@ const ALL_SHOWN: Shown = { keep: (lines) => lines, end: () => [] };
 
 /**
  * Opens one input where `-n` says reading starts: a plain file at the byte offset of its last N
- * lines (read back from its end, its line numbers kept); stdin and gzip, which cannot be read backwards, to their end,
- * keeping the last N lines.
+ * lines (read back from its end, its line numbers kept); stdin and gzip, which cannot be read
+ * backwards, to their end, keeping the last N lines (unless -f only implied them: then whole).
  */
 async function openSource(path: string, opts: ReadLinesOptions): Promise<{ input: ReadSource; shown: Shown; linesBefore: number }> {
   const start = opts.start;
@@ -89,6 +89,7 @@ async function openSource(path: string, opts: ReadLinesOptions): Promise<{ input
   let shown = ALL_SHOWN;
   if (start !== undefined && 'from' in start) shown = { keep: (lines) => lines.filter((l) => l.number >= start.from), end: () => [] };
   else if (start !== undefined && (path === '-' || (await isGzipFile(path)) || !(await stat(path)).isFile())) {
+    if (start.implied) return openSource(path, { ...opts, start: undefined });
     const ring = new LastLines(start.last);
     shown = { keep: (lines) => (ring.push(lines), []), end: () => ring.take() };
   } else if (start !== undefined) ({ offset, linesBefore } = await lastLines(path, start.last));

@@ -1,8 +1,12 @@
 import { open } from 'node:fs/promises';
 import type { RawLine } from './raw-line.js';
 
-/** `-n`: where reading starts, as tail spells it: the last N lines (`-n N`) or from line K (`-n +K`). */
-export type LineStart = { last: number } | { from: number };
+/**
+ * `-n`: where reading starts, as tail spells it: the last N lines (`-n N`) or from line K (`-n +K`).
+ * `implied`: not asked for, only -f's start at the last 10 lines, which a pipe does not take
+ * (`tail -f log | asalog -f` must show lines as they come, not wait for the pipe to end).
+ */
+export type LineStart = { last: number; implied?: boolean } | { from: number };
 
 /** `10`, `0`, `+1`, `+25` → a LineStart; null when the text is none of these. */
 export function parseLineStart(text: string): LineStart | null {

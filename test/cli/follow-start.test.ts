@@ -109,3 +109,15 @@ describe('-n without -f: the last lines, as tail -n', () => {
     }
   });
 });
+
+test('-f on a pipe (tail -f log | asalog -f): lines as they come, not held for the last 10', async () => {
+  const child = tracked(spawn(process.execPath, [BIN, '-f', '-o', 'raw'], { env: { PATH: process.env.PATH } }));
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d));
+  child.stdin.write(asa(1));
+  for (let i = 0; i < 400 && out !== asa(1); i++) await sleep(25);
+  assert.equal(out, asa(1), 'the first line, while the pipe is still open');
+  child.stdin.end(asa(2));
+  assert.equal((await ended(child, 10_000)).code, 0);
+  assert.equal(out, asa(1) + asa(2));
+});
