@@ -23,10 +23,16 @@ function passRootOptions(root: Command, sub: Command): void {
   for (const option of root.options) {
     const key = option.attributeName();
     if (root.getOptionValueSource(key) !== 'cli') continue;
-    if (!sub.options.some((o) => o.attributeName() === key)) {
+    const own = sub.options.find((o) => o.attributeName() === key);
+    if (own === undefined) {
       throw new UsageError(`${option.long ?? option.flags} does not apply to \`asalog ${sub.name()}\`; see \`asalog ${sub.name()} --help\``);
     }
-    sub.setOptionValueWithSource(key, root.getOptionValue(key), 'cli');
+    const value: unknown = root.getOptionValue(key);
+    // the command's own choices decide (-o raw is the stream view's, not summary's)
+    if (own.argChoices && !own.argChoices.includes(String(value))) {
+      throw new UsageError(`option '${own.flags}' argument '${String(value)}' is invalid for \`asalog ${sub.name()}\`. Allowed choices are ${own.argChoices.join(', ')}.`);
+    }
+    sub.setOptionValueWithSource(key, value, 'cli');
   }
 }
 

@@ -77,6 +77,10 @@ test('an option before the command name reaches the command, or is refused when 
   const after = await runCli(['summary', '-o', 'json', '-i', '106023', S]);
   assert.equal(before.code, 0, before.stderr);
   assert.deepEqual(before.stdout, after.stdout);
+  // the command's own choices decide: -o raw is the stream view's, not summary's
+  const raw = await runCli(['-o', 'raw', 'summary', S]);
+  assert.equal(raw.code, 1);
+  assert.match(raw.stderr, /^asalog: option '-o, --output <format>' argument 'raw' is invalid for `asalog summary`\. Allowed choices are table, json, csv, markdown\.\n$/);
   const follow = await runCli(['-f', 'explain', '722001']);
   assert.equal(follow.code, 1);
   assert.equal(follow.stderr, 'asalog: --follow does not apply to `asalog explain`; see `asalog explain --help`\n');
