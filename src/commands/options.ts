@@ -104,8 +104,8 @@ export function langOption(): Option {
   return new Option('--lang <lang>', 'language of explanations: en, ja, zh (default: from LANG)').argParser((value) => {
     try {
       resolveLang(value, {});
-    } catch (err) {
-      throw new InvalidArgumentError(`use en, ja or zh (${(err as Error).message.replace(/^invalid language "[^"]*": /, "")}).`);
+    } catch {
+      throw new InvalidArgumentError('use en, ja or zh.');
     }
     return value;
   });
