@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { Catalog } from '../catalog/load.js';
-import { inputsSize, splittableFile, STDIN_NAME, type SplitFile } from '../input/open.js';
+import { splittableFile, STDIN_NAME, type SplitFile } from '../input/open.js';
 import { readLines } from '../input/read-lines.js';
 import { describeReadError } from '../input/read-error.js';
 import type { ReadOptions } from '../input/read-options.js';
-import { warn, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import type { Palette } from '../render/palette.js';
-import { Progress } from '../render/progress.js';
+import { Progress, readReports } from '../render/progress.js';
 import { csvHeader } from '../render/record.js';
 import { WorkerPool } from '../workers/pool.js';
 import { manyCores, poolSize, splitFrom } from '../workers/split.js';
@@ -44,20 +44,10 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
   const result: StreamResult = { lines: 0, matched: 0, unreadable: 0, files: [] };
   if (opts.output === 'csv') sink.write(csvHeader());
   // what is written goes to a file or a pipe: say how far the reading is, as summary does
-  const showProgress = Progress.enabled(io.stderr, io.env) && (io.stdout.isTTY !== true || opts.count === true) && !opts.follow;
-  const progress = showProgress ? new Progress(io.stderr, await inputsSize(paths)) : null;
+  const progress = await Progress.forInputs(io, paths, (io.stdout.isTTY !== true || opts.count === true) && !opts.follow);
   const read: ReadOptions = {
     year: opts.year, tz: opts.tz, maxLineBytes: opts.maxLineBytes, signal: io.signal, stdin: io.stdin,
-    onError: (file, reason) => {
-      result.unreadable++;
-      progress?.clear();
-      warn(io, `${file}: ${reason}`);
-    },
-    onWarning: (m) => {
-      progress?.clear();
-      warn(io, m);
-    },
-    onBytes: progress === null ? undefined : (n) => progress.add(n),
+    ...readReports(io, progress, () => result.unreadable++),
   };
   let threads: Threads | null = null;
   try {

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { Catalog } from '../catalog/load.js';
 import { hasFilter, type FilterOptions } from '../filter/compile.js';
-import { inputsSize, STDIN_NAME } from '../input/open.js';
+import { STDIN_NAME } from '../input/open.js';
 import type { ReadOptions } from '../input/read-options.js';
-import { warn, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import type { Palette } from '../render/palette.js';
-import { Progress } from '../render/progress.js';
+import { Progress, readReports } from '../render/progress.js';
 import type { SummaryReport } from '../render/summary-report.js';
 import { countsFromTally } from './counts.js';
 import type { SummaryOptions } from './options.js';
@@ -23,24 +23,17 @@ export interface SummaryResult {
 export async function runSummary(paths: string[], opts: SummaryOptions, catalog: Catalog, palette: Palette, io: Io): Promise<SummaryResult> {
   let unreadable = 0;
   const failed = new Set<string>();
-  const progress = Progress.enabled(io.stderr, io.env) ? new Progress(io.stderr, await inputsSize(paths)) : null;
+  const progress = await Progress.forInputs(io, paths);
   const read: ReadOptions = {
     year: opts.year,
     tz: opts.tz,
     maxLineBytes: opts.maxLineBytes,
     signal: io.signal,
     stdin: io.stdin,
-    onError: (file: string, reason: string) => {
+    ...readReports(io, progress, (file) => {
       unreadable++;
       failed.add(file);
-      progress?.clear();
-      warn(io, `${file}: ${reason}`);
-    },
-    onWarning: (m: string) => {
-      progress?.clear();
-      warn(io, m);
-    },
-    onBytes: (n: number) => progress?.add(n),
+    }),
   };
   const mode = summaryPath(opts, io.env);
   let tally: TallyResult;
