@@ -1,5 +1,7 @@
 import { Argument, type Command, type Option } from 'commander';
 import { allCategories } from '../catalog/categories.js';
+import { LANGS } from '../catalog/types.js';
+import { SEVERITY_NAMES } from '../parse/severity.js';
 import type { CommandContext } from './context.js';
 import { commandPath } from './examples.js';
 
@@ -15,11 +17,8 @@ interface CommandSpec {
   takesFiles: boolean;
 }
 
-// values commander cannot list (checked by a parser, not by choices)
-const KNOWN_VALUES: Record<string, string[]> = {
-  '--lang': ['en', 'ja', 'zh'],
-  '--severity': ['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging'],
-};
+// values commander cannot list (checked by a parser, not by choices), from where they are defined
+const KNOWN_VALUES: Record<string, readonly string[]> = { '--lang': LANGS, '--severity': SEVERITY_NAMES };
 const FILE_VALUES = new Set(['--catalog', '--html']);
 
 function optionSpec(o: Option): CommandSpec['options'][number] {
@@ -28,7 +27,7 @@ function optionSpec(o: Option): CommandSpec['options'][number] {
     flags: [o.short, o.long].filter((f): f is string => f !== undefined),
     description: o.description.replace(/\s+/g, ' '),
     takesValue: o.required || o.optional,
-    values: o.argChoices ?? (long === '--category' ? allCategories().map((c) => c.keyword) : KNOWN_VALUES[long]) ?? [],
+    values: [...(o.argChoices ?? (long === '--category' ? allCategories().map((c) => c.keyword) : KNOWN_VALUES[long]) ?? [])],
     files: FILE_VALUES.has(long),
   };
 }

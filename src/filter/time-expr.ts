@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { MONTH_ABBREVIATIONS, monthNumber } from '../parse/time.js';
 import { fixedOffset, zoneOffset, type Offset } from '../parse/zone.js';
 
 const SECOND = 1000;
@@ -12,14 +13,13 @@ const ISO = new RegExp(
 const RELATIVE = /^(?:\d+[smhdw])+$/;
 // the dates syslog writes, as a user copies them from the log: `Aug 16 2019`, `Aug 16 10:00:00`,
 // `Aug 16 2019 10:00`, `16 Aug 2019`, `2019 Aug 16 10:00:00`
-const MON = String.raw`(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const MON = String.raw`(?<mon>${MONTH_ABBREVIATIONS.join('|')})[a-z]*\.?`;
 const SYSLOG_CLOCK = String.raw`(?:,?\s+(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,](?<fraction>\d+))?)?)?`;
 const SYSLOG_DATES = [
   new RegExp(String.raw`^${MON}\s+(?<day>\d{1,2}),?(?:\s+(?<year>\d{4}))?${SYSLOG_CLOCK}$`),
   new RegExp(String.raw`^(?<day>\d{1,2})[\s/-]+${MON}[\s/-]+(?<year>\d{4})${SYSLOG_CLOCK}$`),
   new RegExp(String.raw`^(?<year>\d{4})\s+${MON}\s+(?<day>\d{1,2})${SYSLOG_CLOCK}$`),
 ];
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const RELATIVE_PART = /(?<count>\d+)(?<unit>[smhdw])/g;
 
 const FORMS = 'use ISO 8601 (2024-05-01, 2024-05-01T13:45:00, 2024-05-01T13:45:00Z, …+02:00), ' +
@@ -53,7 +53,7 @@ function isoDate(text: string, tz: string): Date | null {
 function syslogDate(text: string, now: Date, tz: string): Date | null {
   const g = SYSLOG_DATES.map((re) => re.exec(text)?.groups).find((groups) => groups !== undefined);
   if (!g) return null;
-  const month = MONTHS.indexOf(g.mon!) + 1;
+  const month = monthNumber(g.mon!)!;
   const clock = `${(g.hour ?? '0').padStart(2, '0')}:${g.minute ?? '00'}:${g.second ?? '00'}${g.fraction ? `.${g.fraction}` : ''}`;
   const at = (year: number) => isoDate(`${year}-${String(month).padStart(2, '0')}-${g.day!.padStart(2, '0')}T${clock}`, tz);
   if (g.year !== undefined) return at(Number(g.year));

@@ -19,10 +19,14 @@ export interface TimestampMatch {
   end: number;
 }
 
-const MONTHS = new Map([
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6],
-  ['jul', 7], ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
-]);
+/** The months as syslog abbreviates them, lower case, January first. */
+export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+const MONTHS = new Map<string, number>(MONTH_ABBREVIATIONS.map((m, i) => [m, i + 1]));
+
+/** 1-12 for a month's three-letter abbreviation in any case; undefined for anything else. */
+export function monthNumber(abbreviation: string): number | undefined {
+  return MONTHS.get(abbreviation.toLowerCase());
+}
 
 // Every quantifier is bounded and every optional part starts with a distinct character, so
 // a sticky exec costs a few dozen steps whatever follows.
@@ -54,7 +58,7 @@ export function readTimestamp(line: string, pos: number): TimestampMatch | null 
   const g = m.groups;
   const end = pos + m[0].length;
   if (isWordChar(line.charCodeAt(end))) return null;
-  const month = g.mo !== undefined ? Number(g.mo) : MONTHS.get(g.mon!.toLowerCase()) ?? 0;
+  const month = g.mo !== undefined ? Number(g.mo) : monthNumber(g.mon!) ?? 0;
   const time: ClockTime = {
     year: g.year !== undefined ? Number(g.year) : null,
     month,
@@ -98,7 +102,7 @@ function spaces(line: string, i: number, max: number): number {
  * without the regex: the BSD pattern has one reading of these. Anything else (null) takes the regex.
  */
 function plainBsd(line: string, pos: number): TimestampMatch | null {
-  const month = monthNumber(line.charCodeAt(pos) | 32, line.charCodeAt(pos + 1) | 32, line.charCodeAt(pos + 2) | 32);
+  const month = monthOfCodes(line.charCodeAt(pos) | 32, line.charCodeAt(pos + 1) | 32, line.charCodeAt(pos + 2) | 32);
   let i = pos + 3;
   const s1 = spaces(line, i, 3);
   if (month === 0 || s1 < 1) return null;
@@ -137,13 +141,9 @@ function plainBsd(line: string, pos: number): TimestampMatch | null {
   return isValid(time) ? withZoneAfter(line, time, null, end) : null;
 }
 
-function monthNumber(a: number, b: number, c: number): number {
-  switch (String.fromCharCode(a, b, c)) {
-    case 'jan': return 1; case 'feb': return 2; case 'mar': return 3; case 'apr': return 4;
-    case 'may': return 5; case 'jun': return 6; case 'jul': return 7; case 'aug': return 8;
-    case 'sep': return 9; case 'oct': return 10; case 'nov': return 11; case 'dec': return 12;
-    default: return 0;
-  }
+/** The month of three lower-cased character codes; 0 when they name none. */
+function monthOfCodes(a: number, b: number, c: number): number {
+  return MONTHS.get(String.fromCharCode(a, b, c)) ?? 0;
 }
 
 // A word after the time is a zone only when we know it, or when it looks like an abbreviation
