@@ -16,3 +16,10 @@ export function lineText(bytes: Buffer): string {
   const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
   return bytes.toString('utf8', 0, end);
 }
+
+/** The newlines in `bytes`: the lines it ends. */
+export function countNewlines(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+}

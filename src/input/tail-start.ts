@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
-import type { RawLine } from './raw-line.js';
+import { open, type FileHandle } from 'node:fs/promises';
+import { countNewlines, type RawLine } from './raw-line.js';
 
 /**
  * `-n`: where reading starts, as tail spells it: the last N lines (`-n N`) or from line K (`-n +K`).
@@ -32,57 +32,52 @@ export interface TailStart {
  * in the page cache).
  */
 export async function lastLines(path: string, n: number): Promise<TailStart> {
-  const offset = await lastLinesOffset(path, n);
-  return { offset, linesBefore: await newlinesBefore(path, offset) };
-}
-
-async function newlinesBefore(path: string, offset: number): Promise<number> {
   const handle = await open(path, 'r');
   try {
-    const block = Buffer.allocUnsafe(1 << 20);
-    let count = 0;
-    for (let at = 0; at < offset;) {
-      const { bytesRead } = await handle.read(block, 0, Math.min(block.length, offset - at), at);
-      if (bytesRead === 0) break;
-      for (let i = block.indexOf(10); i >= 0 && i < bytesRead; i = block.indexOf(10, i + 1)) count++;
-      at += bytesRead;
-    }
-    return count;
+    const offset = await lastLinesOffset(handle, n);
+    return { offset, linesBefore: await newlinesBefore(handle, offset) };
   } finally {
     await handle.close();
   }
 }
 
-async function lastLinesOffset(path: string, n: number): Promise<number> {
-  const handle = await open(path, 'r');
-  try {
-    const size = (await handle.stat()).size;
-    if (n === 0) return size;
-    let end = size;
-    let newlines = 0;
-    // a final newline ends the last line; it does not start one
-    let skipFinal = size > 0;
-    const block = Buffer.allocUnsafe(BLOCK);
-    while (end > 0) {
-      const start = Math.max(0, end - BLOCK);
-      const { bytesRead } = await handle.read(block, 0, end - start, start);
-      for (let i = bytesRead - 1; i >= 0; i--) {
-        if (block[i] !== 10) {
-          skipFinal = false;
-          continue;
-        }
-        if (skipFinal) {
-          skipFinal = false;
-          continue;
-        }
-        if (++newlines === n) return start + i + 1;
+async function newlinesBefore(handle: FileHandle, offset: number): Promise<number> {
+  const block = Buffer.allocUnsafe(1 << 20);
+  let count = 0;
+  for (let at = 0; at < offset;) {
+    const { bytesRead } = await handle.read(block, 0, Math.min(block.length, offset - at), at);
+    if (bytesRead === 0) break;
+    count += countNewlines(block.subarray(0, bytesRead));
+    at += bytesRead;
+  }
+  return count;
+}
+
+async function lastLinesOffset(handle: FileHandle, n: number): Promise<number> {
+  const size = (await handle.stat()).size;
+  if (n === 0) return size;
+  let end = size;
+  let newlines = 0;
+  // a final newline ends the last line; it does not start one
+  let skipFinal = size > 0;
+  const block = Buffer.allocUnsafe(BLOCK);
+  while (end > 0) {
+    const start = Math.max(0, end - BLOCK);
+    const { bytesRead } = await handle.read(block, 0, end - start, start);
+    for (let i = bytesRead - 1; i >= 0; i--) {
+      if (block[i] !== 10) {
+        skipFinal = false;
+        continue;
       }
-      end = start;
+      if (skipFinal) {
+        skipFinal = false;
+        continue;
+      }
+      if (++newlines === n) return start + i + 1;
     }
-    return 0;
-  } finally {
-    await handle.close();
+    end = start;
   }
+  return 0;
 }
 
 /** The last `n` lines of an input that cannot be read backwards (stdin, gzip): a ring, copied out of the chunks. */

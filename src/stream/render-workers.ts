@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { SplitFile } from '../input/open.js';
 import { warnLongLines, type ReadOptions } from '../input/read-options.js';
+import { countNewlines } from '../input/raw-line.js';
 import { yearContext } from '../parse/year-context.js';
 import { OrderedWriter } from '../workers/ordered-writer.js';
 import type { WorkerPool } from '../workers/pool.js';
@@ -107,8 +108,8 @@ export class RenderWorkers {
   }
 }
 
+/** The lines of a piece: those its newlines end, and a last one without a newline. */
 function countLines(bytes: Buffer): number {
-  let n = 0;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+  const n = countNewlines(bytes);
   return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? n + 1 : n;
 }
