@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { open } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { InputError } from '../errors.js';
+import { describeReadError } from '../input/read-error.js';
 import { readCatalogFile, validateCatalogFile, type Catalog } from './load.js';
 import { idOrder, type CatalogEntry, type CatalogFile } from './types.js';
 import { parseChapter, serializeCatalog } from './build/build.js';
@@ -112,14 +113,10 @@ function cannotCreate(dir: string, reason: string): InputError {
   return new InputError(`cannot create ${dir}: ${reason}; set XDG_CONFIG_HOME or use --catalog <file>`);
 }
 
-/** Why the system refused, in words: the code's meaning, not the whole Node message. */
+/** Why the system refused, in words: describeReadError's, and a path through a file as the file in the way. */
 function systemReason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  const words: Record<string, string> = {
-    ENOENT: 'no such file or directory', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system',
-    ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a file is in the way', EEXIST: 'a file is in the way', EIO: 'input/output error',
-  };
-  return (e?.code && Object.hasOwn(words, e.code) ? words[e.code] : undefined) ?? e?.message ?? String(err);
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way' : describeReadError(err);
 }
 
 /**

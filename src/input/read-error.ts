@@ -8,6 +8,7 @@ export function describeReadError(err: unknown): string {
     case 'ELOOP': return 'too many symbolic links';
     case 'ENAMETOOLONG': return 'file name too long';
     case 'ENOSPC': return 'no space left on device';
+    case 'EDQUOT': return 'disk quota exceeded';
     case 'EIO': return 'input/output error';
     case 'EROFS': return 'read-only file system';
     case 'Z_BUF_ERROR': return 'truncated gzip data (unexpected end of file)';
