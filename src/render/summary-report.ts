@@ -15,6 +15,11 @@ export interface IdCount {
   known: boolean;
 }
 
+/** An ID in the catalog whose lines were logged most at another level than its documented default. */
+export function loggedOffDefault(i: IdCount): boolean {
+  return i.known && i.loggedSeverity !== i.severity;
+}
+
 export interface HostCount {
   host: string;
   count: number;

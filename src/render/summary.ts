@@ -3,7 +3,7 @@ import type { Palette } from './palette.js';
 import { makeTable } from './table.js';
 import { severityName } from '../parse/severity.js';
 import { categoryTitle } from '../catalog/categories.js';
-import type { IdCount, Pivot, SummaryReport, TimelinePoint } from './summary-report.js';
+import { loggedOffDefault, type IdCount, type Pivot, type SummaryReport, type TimelinePoint } from './summary-report.js';
 import { displayWidth, fitWidth } from './width.js';
 import { terminalSafe } from '../terminal-safe.js';
 
@@ -28,7 +28,12 @@ function bar(n: number, max: number): string {
 
 /** The level its lines were logged at; the documented default beside it when that differs (`7 (doc 1)`). */
 function sevCell(i: IdCount): string {
-  return i.known && i.loggedSeverity !== i.severity ? `${i.loggedSeverity} (doc ${i.severity})` : String(i.loggedSeverity);
+  return loggedOffDefault(i) ? `${i.loggedSeverity} (doc ${i.severity})` : String(i.loggedSeverity);
+}
+
+/** The first `top` items as rows, and how many there were: a ranked table under --top. */
+function ranked<T>(items: T[], top: number, row: (item: T) => string[]): Pick<Section, 'rows' | 'total'> {
+  return { rows: items.slice(0, top).map(row), total: items.length };
 }
 
 function sections(r: SummaryReport, top: number, pivot: Pivot): Section[] {
@@ -41,33 +46,27 @@ function sections(r: SummaryReport, top: number, pivot: Pivot): Section[] {
   const byCategory: Section = {
     title: 'By category',
     head: ['category', 'title', 'messages', 'share'],
-    rows: Object.entries(r.categories).slice(0, top).map(([c, n]) => [c, categoryTitle(c), String(n), share(n, r.messages)]),
-    total: Object.keys(r.categories).length,
+    ...ranked(Object.entries(r.categories), top, ([c, n]) => [c, categoryTitle(c), String(n), share(n, r.messages)]),
   };
   const topIds: Section = {
     title: pivot === 'id' ? 'Messages by ID' : `Top ${top} IDs`,
     head: ['id', 'sev', 'category', 'messages', 'share', 'meaning'],
-    rows: r.ids.slice(0, top).map((i) => [i.id, sevCell(i), i.category, String(i.count), share(i.count, r.messages), i.known ? terminalSafe(i.meaning) : '(unknown ID)']),
-    total: r.ids.length,
+    ...ranked(r.ids, top, (i) => [i.id, sevCell(i), i.category, String(i.count), share(i.count, r.messages), i.known ? terminalSafe(i.meaning) : '(unknown ID)']),
   };
   const hosts: Section = {
     title: 'Hosts',
     head: ['host', 'messages', 'share', 'worst severity'],
-    rows: r.hosts.slice(0, top).map((h) => [terminalSafe(h.host), String(h.count), share(h.count, r.messages), h.worstSeverity === null ? '' : `${h.worstSeverity} ${severityName(h.worstSeverity)}`]),
-    total: r.hosts.length,
+    ...ranked(r.hosts, top, (h) => [terminalSafe(h.host), String(h.count), share(h.count, r.messages), h.worstSeverity === null ? '' : `${h.worstSeverity} ${severityName(h.worstSeverity)}`]),
   };
-  const unknown = r.ids.filter((i) => !i.known);
   const unknownIds: Section = {
     title: 'Unknown IDs (not in the catalog)',
     head: ['id', 'logged sev', 'category', 'messages'],
-    rows: unknown.slice(0, top).map((i) => [i.id, String(i.severity), i.category, String(i.count)]),
-    total: unknown.length,
+    ...ranked(r.ids.filter((i) => !i.known), top, (i) => [i.id, String(i.severity), i.category, String(i.count)]),
   };
   const overrides: Section = {
     title: 'Severity overrides (logged level differs from the documented default)',
     head: ['id', 'documented', 'logged', 'messages'],
-    rows: r.overrides.slice(0, top).map((o) => [o.id, `${o.documented} ${severityName(o.documented)}`, `${o.logged} ${severityName(o.logged)}`, String(o.count)]),
-    total: r.overrides.length,
+    ...ranked(r.overrides, top, (o) => [o.id, `${o.documented} ${severityName(o.documented)}`, `${o.logged} ${severityName(o.logged)}`, String(o.count)]),
   };
   const main = { id: topIds, category: byCategory, severity: bySeverity, host: hosts }[pivot];
   return [main, ...[bySeverity, byCategory, topIds, hosts, unknownIds, overrides].filter((s) => s !== main && s.rows.length > 0)];

@@ -7,7 +7,7 @@ import { escapeHtml as esc } from './escape.js';
 import { CATEGORY_COLORS, CSS, KNOWN_COLOR, SCRIPT, SEVERITY_COLORS, UNKNOWN_COLOR } from './style.js';
 import { formatSpan } from '../summary.js';
 import { severityName } from '../../parse/severity.js';
-import type { SummaryReport } from '../summary-report.js';
+import { loggedOffDefault, type IdCount, type SummaryReport } from '../summary-report.js';
 
 const CHART_IDS = 15;
 const TABLE_ROWS = 50;
@@ -18,8 +18,8 @@ const num = (n: number): string => `<td class="num" data-v="${n}">${formatCount(
 const text = (s: string, cls = ''): string => `<td${cls && ` class="${cls}"`}>${esc(s)}</td>`;
 const sev = (n: number | null): string => (n === null ? '<td class="muted">–</td>' : `<td><span class="sev sev-${n}">${n} ${severityName(n)}</span></td>`);
 /** The level logged; the documented default beside it when that differs. */
-const loggedSev = (i: { known: boolean; severity: number; loggedSeverity: number }): string =>
-  i.known && i.loggedSeverity !== i.severity
+const loggedSev = (i: IdCount): string =>
+  loggedOffDefault(i)
     ? `<td><span class="sev sev-${i.loggedSeverity}">${i.loggedSeverity} ${severityName(i.loggedSeverity)}</span> <span class="muted">documented ${i.severity}</span></td>`
     : sev(i.loggedSeverity);
 const mini = (n: number, max: number): string =>
