@@ -3,30 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { parseCsv } from '../fixtures/rfc4180.ts';
 import { runCli } from '../helpers.ts';
 
 const COLUMNS = ['id', 'severity', 'severity_name', 'category', 'category_title', 'platforms', 'origin', 'variants', 'format',
   'explanation_en', 'action_en', 'explanation_ja', 'action_ja', 'explanation_zh', 'action_zh'];
-
-/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  assert.equal(field === '' && row.length === 0, true, 'the CSV ends with CRLF');
-  return rows;
-}
 
 type Row = Record<string, string | number>;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { canonical, expectSummary, normaliseReport, type LineFacts } from '../fixtures/summary/expect-summary.ts';
-import { parseCsv } from '../fixtures/summary/rfc4180.ts';
+import { parseCsv } from '../fixtures/rfc4180.ts';
 import { HAVE_CORPUS, NO_CORPUS, corpusLogs, runCli } from '../helpers.ts';
 
 // The summary must tell the same story as the stream view: for every corpus file, the figures of

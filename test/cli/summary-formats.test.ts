@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { expectSummary } from '../fixtures/summary/expect-summary.ts';
 import { MEANING, generateLog, logText } from '../fixtures/summary/generated-log.ts';
-import { parseCsv } from '../fixtures/summary/rfc4180.ts';
+import { parseCsv } from '../fixtures/rfc4180.ts';
 import { ROOT, runCli } from '../helpers.ts';
 
 // Each output format of `asalog summary`, on one generated log whose figures are known.

@@ -1,28 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CSV_COLUMNS, csvField } from '../../src/render/record.ts';
+import { parseCsv } from '../fixtures/rfc4180.ts';
 import { runCli } from '../helpers.ts';
-
-/** An RFC 4180 reader, independent of the writer: records of fields, CRLF between records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  assert.equal(field + row.join(''), '', 'the text ends with CRLF');
-  return rows;
-}
 
 test('csvField: a cell a spreadsheet would run as a formula gets a leading quote and is quoted', () => {
   for (const s of ['=1+2', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', `=HYPERLINK("http://x","y")`]) {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, test } from 'node:test';
+import { after, describe, test, type TestContext } from 'node:test';
 import { mergeLayers } from '../../src/catalog/load.js';
 import type { CatalogEntry } from '../../src/catalog/types.js';
 import { categoryOf } from '../../src/catalog/categories.js';
@@ -44,6 +44,29 @@ const INPUT = [
   line(null, null, null, null),
   line(null, 'fw-edge-1', '106023', 4),
 ];
+
+/**
+ * A report opened in headless Chromium, closed when the test ends: the page, and every console
+ * error or warning, page error, dialog and request for anything but the file itself.
+ */
+async function openInChromium(t: TestContext, dir: string, file: string) {
+  const { chromium } = await import('playwright-core');
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  t.after(() => context.close());
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, problems };
+}
 
 function sampleReport() {
   const tally = new Tally();
@@ -94,24 +117,10 @@ describe('summary HTML in Chromium', () => {
       t.skip('chromium not installed: apt-get install chromium');
       return;
     }
-    const { chromium } = await import('playwright-core');
     const report = sampleReport();
     const file = join(dir, 'report.html');
     writeFileSync(file, renderSummaryHtml(report, catalog, 'en'));
-    const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
-    t.after(() => context.close());
-    const page = context.pages()[0] ?? (await context.newPage());
-    const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const { page, problems } = await openInChromium(t, dir, file);
 
     const shown = async (id: string) => (await page.getByTestId(id).textContent())?.trim();
     const expected: Record<string, string> = {
@@ -174,21 +183,8 @@ describe('summary HTML with hostile text in every slot, in Chromium', () => {
     const file = join(dir, 'hostile.html');
     writeFileSync(file, renderSummaryHtml(buildReport(counts, hostileCatalog, 'en'), hostileCatalog, 'en'));
 
-    const { chromium } = await import('playwright-core');
-    const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    t.after(() => context.close());
-    const page = context.pages()[0] ?? (await context.newPage());
-    const problems: string[] = [];
-    // a CSP violation is reported on the console: it would mean markup got through and was only stopped by the policy
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    // (a CSP violation is a console error: it would mean markup got through and was only stopped by the policy)
+    const { page, problems } = await openInChromium(t, dir, file);
     // hover and click every row, where handlers would fire
     for (const row of await page.locator('tbody tr').all()) {
       await row.hover();
