@@ -40,8 +40,8 @@ export async function* followFile(path: string, opts: FollowOptions): AsyncGener
         if (!missingSaid) opts.onNotice?.(`${path}: file is gone; waiting for it to reappear`);
         missingSaid = true;
       } else if (now.ino !== file.ino || (await file.deleted())) {
-        // (a file deleted and created again may get the inode number back: the one held says it was deleted)
-        // Replaced: what was written to the old file since the read above comes first.
+        // Replaced (a file deleted and created again may get the inode number back: the one held
+        // then says it was deleted). What was written to the old file since the read above comes first.
         yield* file.drain();
         // gone again between the stat and the open: keep waiting for it
         const next = await open(path, 'r').catch(() => null);
