@@ -24,6 +24,13 @@ hostile.push(['302014 prefix + a.', tag('302014') + fill('a. ', 'Teardown TCP co
 hostile.push(['302014 prefix + " to "', tag('302014') + fill(' to ', 'Teardown TCP connection 1 for outside:1.2.3.4/5')]);
 hostile.push(['106023 prefix + "src "', tag('106023', 4) + fill('src ', 'Deny tcp src ')]);
 hostile.push(['713902 = , = ,', tag('713902', 3) + fill('Group = , ')]);
+// just under the tolerant matcher's cap (src/fields/align.ts, 256 tokens): the most alignment work one line can ask for
+const tokens = (unit: string, n = 250) => unit.repeat(n).trim();
+for (const id of ['302014', '106023', '113019', '716001']) {
+  hostile.push([`${id} 250 words "src to"`, tag(id) + tokens('src to ', 125)]);
+  hostile.push([`${id} 250 tokens ". ,"`, tag(id) + tokens('. , ', 125)]);
+}
+hostile.push(['106023 250 tokens, its words', tag('106023', 4) + tokens('Deny tcp src dst by access-group ', 40)]);
 
 /** Nanoseconds per byte of classifying `lines` (with fields unless told), best of a few rounds. */
 function nsPerByte(lines: string[], minBytes: number, fields = true): number {

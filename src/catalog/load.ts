@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { idOrder, type CatalogEntry, type CatalogFile, type Origin } from './types.js';
 import { InputError } from '../errors.js';
+import { applyOverlays, readDeviceVariants, readTranslations, type DeviceVariant, type TranslationFile } from './overlays.js';
 import { describeReadError } from '../input/read-error.js';
 import { terminalSafe } from '../terminal-safe.js';
 
@@ -70,6 +71,19 @@ export function mergeLayers(layers: { origin: Origin; file: string; entries: Cat
   };
 }
 
+let overlays: [DeviceVariant[], TranslationFile[]] | null = null;
+
+/**
+ * One layer as asalog uses it: the bundled files with the project's device variants and translations
+ * (catalog/device-variants.json, catalog/translations/); a user's catalog as it is, its entries replacing whole ones.
+ */
+export function readLayer(file: string, origin: Origin): CatalogEntry[] {
+  const entries = readCatalogFile(file, origin);
+  if (origin === 'user') return entries;
+  overlays ??= [readDeviceVariants(BUNDLED_DIR), readTranslations(BUNDLED_DIR)];
+  return applyOverlays(entries, overlays[0], overlays[1]);
+}
+
 export interface LoadOptions {
   /** an explicit user catalog file (`--catalog`), instead of the one in the config dir */
   catalogFile?: string;
@@ -78,10 +92,10 @@ export interface LoadOptions {
 }
 
 export function loadCatalog(opts: LoadOptions = {}): Catalog {
-  const layers = [{ origin: 'documents' as Origin, file: BUNDLED_MESSAGES, entries: readCatalogFile(BUNDLED_MESSAGES, 'documents') }];
-  for (const file of supplementFiles()) layers.push({ origin: 'supplement', file, entries: readCatalogFile(file, 'supplement') });
+  const layers = [{ origin: 'documents' as Origin, file: BUNDLED_MESSAGES, entries: readLayer(BUNDLED_MESSAGES, 'documents') }];
+  for (const file of supplementFiles()) layers.push({ origin: 'supplement', file, entries: readLayer(file, 'supplement') });
   const user = opts.catalogFile ?? (opts.userCatalogFile && existsSync(opts.userCatalogFile) ? opts.userCatalogFile : undefined);
-  if (user) layers.push({ origin: 'user', file: user, entries: readCatalogFile(user, 'user') });
+  if (user) layers.push({ origin: 'user', file: user, entries: readLayer(user, 'user') });
   return mergeLayers(layers);
 }
 

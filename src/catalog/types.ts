@@ -14,6 +14,8 @@ export interface VariantDoc {
   variables: VariableDoc[];
   /** `<source file>:<line>` of the entry heading in the document */
   source: string;
+  /** set on the project's translations (catalog/translations/): the language of the text translated */
+  translatedFrom?: Lang;
 }
 
 export interface Variant {
@@ -23,6 +25,8 @@ export interface Variant {
   docs: Partial<Record<Lang, VariantDoc>>;
   /** supplement entries: real-looking sample lines that must classify to this entry */
   samples?: string[];
+  /** a spelling devices print that the documents do not have (catalog/device-variants.json): where it is seen */
+  seenOn?: string;
 }
 
 export type Origin = 'documents' | 'supplement' | 'user';

@@ -8,6 +8,9 @@ export interface LineContext {
   severity: number | null;
   /** values extracted from the line, by variable name */
   fields?: Record<string, string>;
+  /** the same values under their canonical names, and which variable fills which */
+  canonical?: Record<string, string>;
+  roles?: Record<string, string>;
   variant?: number;
 }
 
@@ -29,7 +32,7 @@ export function explainTarget(item: string, catalog: Catalog): ExplainTarget | n
   const entry = catalog.get(parsed.id);
   if (entry && parsed.message !== null) {
     const m = extractFields(entry, parsed.message);
-    if (m) Object.assign(line, m);
+    if (m) Object.assign(line, { fields: m.fields, canonical: m.canonical, roles: m.roles, variant: m.variant });
   }
   return { id: parsed.id, line };
 }

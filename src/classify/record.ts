@@ -16,6 +16,8 @@ export interface LogRecord {
   repeat?: number;
   pri?: { facility: number; severity: number };
   fields?: Record<string, string>;
+  /** the same values under the canonical names every message shares (src/fields/vocabulary.ts) */
+  canonical?: Record<string, string>;
   variant?: number;
   inferred?: boolean;
   /** the exact bytes of `raw`, when they are not valid UTF-8 */

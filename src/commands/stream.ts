@@ -4,7 +4,8 @@ import type { ColorMode } from '../render/palette.js';
 import type { StreamOptions, StreamOutput } from '../stream/options.js';
 import { catalogFor, paletteFor, type CommandContext } from './context.js';
 import { addFilterOptions, addInputOptions, colorOption, langOption, sharedOptions, type FilterFlags, type InputFlags } from './options.js';
-import { mistypedCommand } from './typo.js';
+import { closestName, mistypedCommand } from './typo.js';
+import { CANONICAL_FIELDS } from '../fields/vocabulary.js';
 import { hintEmptyResult } from './empty-hint.js';
 import { hasFilter } from '../filter/compile.js';
 import { parseLineStart, type LineStart } from '../input/tail-start.js';
@@ -13,6 +14,18 @@ function parseLines(value: string): LineStart {
   const start = parseLineStart(value);
   if (start === null) throw new InvalidArgumentError('use a number of lines from the end (10), +k to start at line k (+1: the whole file), or 0 for only new lines.');
   return start;
+}
+
+function parseFieldList(value: string): string[] {
+  const names = value.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const known = Object.keys(CANONICAL_FIELDS);
+  for (const n of names) {
+    if (known.includes(n)) continue;
+    const near = closestName(n, known);
+    throw new InvalidArgumentError(`"${n}" is not a canonical field${near ? `; did you mean ${near}?` : ''} (one of: ${known.join(', ')})`);
+  }
+  if (names.length === 0) throw new InvalidArgumentError(`name at least one field (one of: ${known.join(', ')})`);
+  return names;
 }
 
 /** What commander hands the default command's action. */
@@ -25,6 +38,7 @@ export interface StreamFlags extends FilterFlags, InputFlags {
   compact?: boolean;
   lines?: LineStart;
   lang?: string;
+  fields?: string[];
   color: ColorMode;
 }
 
@@ -39,6 +53,7 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
     .option('--infer', 'identify lines without an ASA/FTD tag by matching their text against every format')
     .option('--compact', 'text view in short: time, host, severity, ID and message; no syslog header, no meaning')
     .option('--count', 'print how many lines pass the filters instead of the lines (per file with -H or several files, like grep -c)')
+    .option('--fields <names>', 'with -o csv: add these canonical fields as columns, comma-separated (src_ip,dst_port,user …; see README "Fields")', parseFieldList)
     .addOption(langOption())
     .addOption(colorOption());
   addFilterOptions(program);
@@ -51,6 +66,7 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
     }
     const count = flags.count === true;
     if (flags.compact && flags.output !== undefined && flags.output !== 'text') throw new UsageError(`--compact is a form of the text view; it cannot be used with -o ${flags.output}`);
+    if (flags.fields && flags.output !== 'csv') throw new UsageError('--fields chooses CSV columns: use it with -o csv (json and ecs carry every field already)');
     if (count && flags.follow) throw new UsageError('--count needs inputs that end; it cannot be used with --follow');
     const options: StreamOptions = {
       ...sharedOptions(flags, io.env),
@@ -65,6 +81,7 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
       count,
       // like tail -F: following starts at the last 10 lines, not with the whole file
       start: flags.lines ?? (flags.follow ? { last: 10, implied: true } : undefined),
+      ...(flags.fields ? { fields: flags.fields } : {}),
     };
     const resized = () => (options.width = (io.stdout as NodeJS.WriteStream).columns ?? null);
     if (io.stdout.isTTY) io.stdout.on('resize', resized);

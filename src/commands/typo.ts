@@ -28,3 +28,13 @@ export function mistypedCommand(first: string | undefined, commands: readonly st
   }
   return best?.name ?? null;
 }
+
+/** The name in `names` closest to a mistyped one (`srcip` → `src_ip`), or null when none is close. */
+export function closestName(typed: string, names: readonly string[]): string | null {
+  let best: { name: string; d: number } | null = null;
+  for (const name of names) {
+    const d = distance(typed.toLowerCase(), name);
+    if (d <= Math.max(1, Math.floor(name.length / 3)) && (best === null || d < best.d)) best = { name, d };
+  }
+  return best?.name ?? null;
+}

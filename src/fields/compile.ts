@@ -81,7 +81,8 @@ export function compileTemplate(template: string, variables: readonly string[] =
   const patterns: Pattern[] = [];
   const seen = new Set<string>();
   const vars = variableNames(variables);
-  for (const items of expandTemplate(template)) {
+  // “GRANTED: url ”: the documents' curly quotes are typography, not text a device prints
+  for (const items of expandTemplate(template.replace(/[“”]/g, ''))) {
     const p = toPattern(segmentsOf(items, vars));
     if (!p || seen.has(signature(p))) continue;
     seen.add(signature(p));

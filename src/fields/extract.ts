@@ -1,11 +1,32 @@
 import type { CatalogEntry } from '../catalog/types.js';
 import { matchEntry, type FieldMatch } from './match.js';
 import { parseFtdEventFields } from './ftd-event.js';
+import { rolesOf } from './roles.js';
+import { verbsOf } from './verbs.js';
+import { canonicalFields, ftdEventRoles, ftdEventVerbs } from './vocabulary.js';
+import { fieldName } from './placeholders.js';
 
 const FTD_EVENT = new Set(['430001', '430002', '430003', '430004', '430005']);
 
+export interface Extracted extends FieldMatch {
+  /** the values under their canonical names (src/fields/vocabulary.ts) */
+  canonical: Record<string, string>;
+  /** placeholder name → canonical name, for the placeholders that fill one */
+  roles: Record<string, string>;
+}
+
 /** The values in a message of a known ID: FTD `Key: Value` events by their keys, the rest by their documented formats. */
-export function extractFields(entry: CatalogEntry, message: string): FieldMatch | null {
+export function extractFields(entry: CatalogEntry, message: string): Extracted | null {
   const ftd = FTD_EVENT.has(entry.id) ? parseFtdEventFields(message) : null;
-  return ftd ? { variant: 0, fields: ftd } : matchEntry(entry, message);
+  if (ftd) {
+    // `Intrusion Policy: intrusion-policy`: a template's placeholder, not a value
+    for (const k in ftd) if (fieldName(ftd[k]!) === k) delete ftd[k];
+    const roles = ftdEventRoles();
+    return { variant: 0, fields: ftd, roles: roles.names, canonical: canonicalFields(entry.id, ftd, roles, ftdEventVerbs(ftd)) };
+  }
+  const m = matchEntry(entry, message);
+  if (!m) return null;
+  const roles = m.pattern ? rolesOf(m.pattern) : { names: {}, swapOn: 'outbound' as const };
+  const verbs = m.pattern ? verbsOf(m.pattern) : {};
+  return { variant: m.variant, fields: m.fields, roles: roles.names, canonical: canonicalFields(entry.id, m.fields, roles, verbs) };
 }

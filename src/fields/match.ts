@@ -2,12 +2,17 @@
 // the variant that explains the most of the line wins.
 import type { CatalogEntry, Variant } from '../catalog/types.js';
 import { compileTemplate, type CompiledTemplate, type Pattern } from './compile.js';
-import { fieldValues, scanPattern } from './scan.js';
+import { alignPattern, MAX_LINE_TOKENS, wordsOf } from './align.js';
+import { fieldValues, scanPattern, valueAt } from './scan.js';
+import { tokenize } from './tokens.js';
+import { settleValues } from './value-types.js';
 import { squeezedView, strictView, type LineView } from './view.js';
 
 export interface FieldMatch {
   variant: number;
   fields: Record<string, string>;
+  /** the reading of the variant's format that matched */
+  pattern?: Pattern;
 }
 
 export interface Candidate {
@@ -155,10 +160,37 @@ export function bestMatch<C extends Candidate>(candidates: readonly C[], view: L
 let scratch = new Int32Array(64);
 let best = new Int32Array(64);
 
+/** Patterns of one entry the tolerant pass tries, the highest ceiling first. */
+const MAX_ALIGNED = 4;
+
+/** The tolerant pass (src/fields/align.ts): the confident alignment that finds the most of its pattern. */
+function alignEntry(candidates: readonly Candidate[], message: string): FieldMatch | null {
+  let end = message.length;
+  while (end > 0 && /[\s.]/.test(message[end - 1]!)) end--;
+  const tokens = tokenize(message, MAX_LINE_TOKENS, 0, end);
+  if (tokens === null || tokens.length === 0) return null;
+  let best: { c: Candidate; cuts: Int32Array; found: number; score: number } | null = null;
+  const words = wordsOf(tokens);
+  for (const c of candidates.slice(0, MAX_ALIGNED)) {
+    const a = alignPattern(c.pattern, tokens, words);
+    if (a && (!best || a.found > best.found || (a.found === best.found && a.score > best.score))) best = { c, ...a };
+  }
+  if (!best) return null;
+  const fields: Record<string, string> = {};
+  best.c.pattern.fields.forEach((f, i) => {
+    const [a, b] = [best.cuts[2 * i]!, best.cuts[2 * i + 1]!];
+    const value = a >= 0 ? valueAt(message, a, b) : '';
+    // punctuation alone is what a missing value left behind, not a value
+    if (/[\p{L}\p{N}]/u.test(value)) fields[f.name] = value;
+  });
+  return { variant: best.c.variant, fields: settleValues(best.c.pattern, fields, true), pattern: best.c.pattern };
+}
+
 /** The variant of `entry` that `message` (the text after the tag) is, with its values; null when none fits. */
 export function matchEntry(entry: CatalogEntry, message: string): FieldMatch | null {
   const { candidates } = compileEntry(entry);
   if (candidates.length === 0) return null;
   const m = bestMatch(candidates, strictView(message)) ?? bestMatch(candidates, squeezedView(message));
-  return m && { variant: m.variant, fields: m.fields };
+  if (m) return { variant: m.variant, fields: settleValues(m.candidate.pattern, m.fields), pattern: m.candidate.pattern };
+  return alignEntry(candidates, message);
 }

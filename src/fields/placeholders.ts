@@ -16,6 +16,8 @@ const PRINTF_TYPE: Record<string, string> = { s: 'string', d: 'number', i: 'numb
 const HYPHEN_NOUNS = new Set(['name', 'ip', 'port', 'address', 'addr', 'id', 'num', 'number', 'type', 'count', 'value', 'string', 'key', 'recv', 'conf', 'max', 'mask', 'code', 'index', 'reason', 'policy', 'size']);
 // keywords whose next word is a value in VPN messages: `Group GroupPolicy User username`
 const VALUE_AFTER = new Set(['Group', 'User', 'Username', 'TunnelGroup', 'GroupPolicy']);
+// …when that word names a value (`User username`), not when it goes on the sentence (`User requested`, `User authentication failed`)
+const VALUE_WORD = /name|user|group|policy|grp|tunnel|login|account/i;
 const KEY_BEFORE = /([A-Za-z][\w-]*)\s*[:=]?\s*[(#]?\s*$/;
 
 /** `group = name`, `Client info: url .`: a lower-case word after `=`, or after `:` and before punctuation or the end. */
@@ -95,7 +97,7 @@ function textSpans(text: string, vars: VariableNames): Span[] {
         if (prevWord!.span) spans.splice(spans.indexOf(prevWord!.span), 1);
         span = { start, end, name: w };
         keywordValues.add(w.toLowerCase());
-      } else if ((isPlaceholderWord(w, vars.words) && !keywordValues.has(w.toLowerCase())) || valueAfterKey(text, start, end, w) || (prevWord && !prevWord.span && VALUE_AFTER.has(prevWord.text) && /^\s+$/.test(between) && /[a-z]/.test(w) && !VALUE_AFTER.has(w))) {
+      } else if ((isPlaceholderWord(w, vars.words) && !keywordValues.has(w.toLowerCase())) || valueAfterKey(text, start, end, w) || (prevWord && !prevWord.span && VALUE_AFTER.has(prevWord.text) && /^\s+$/.test(between) && /[a-z]/.test(w) && VALUE_WORD.test(w) && !VALUE_AFTER.has(w))) {
         span = { start, end, name: w };
       }
       if (span) spans.push(span);

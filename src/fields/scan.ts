@@ -55,24 +55,21 @@ export function scanPattern(p: Pattern, view: LineView, cuts: Int32Array): numbe
   return score;
 }
 
+/** The value in `o`[a, b): without the spaces at its ends and the `<…>` or quotes a device wrapped it in. */
+export function valueAt(o: string, a: number, b: number): string {
+  [a, b] = trimmed(o, a, b);
+  if (isWrapped(o, a, b, 60, 62)) [a, b] = trimmed(o, a + 1, b - 1);
+  if (isWrapped(o, a, b, 34, 34) || isWrapped(o, a, b, 39, 39)) {
+    a++;
+    b--;
+  }
+  return o.slice(a, b);
+}
+
 /** The values of a pattern that `scanPattern` matched, by field name. */
 export function fieldValues(p: Pattern, view: LineView, cuts: Int32Array): Record<string, string> {
   const fields: Record<string, string> = {};
-  const o = view.original;
   const at = view.squeezed ? toOriginal(view, cuts, 2 * p.fields.length) : cuts;
-  for (let i = 0; i < p.fields.length; i++) {
-    let [a, b] = trimmed(o, at[2 * i]!, at[2 * i + 1]!);
-    if (isWrapped(o, a, b, 60, 62)) {
-      a++;
-      b--;
-      while (a < b && o.charCodeAt(a) <= 32) a++;
-      while (b > a && o.charCodeAt(b - 1) <= 32) b--;
-    }
-    if (isWrapped(o, a, b, 34, 34) || isWrapped(o, a, b, 39, 39)) {
-      a++;
-      b--;
-    }
-    fields[p.fields[i]!.name] = o.slice(a, b);
-  }
+  for (let i = 0; i < p.fields.length; i++) fields[p.fields[i]!.name] = valueAt(view.original, at[2 * i]!, at[2 * i + 1]!);
   return fields;
 }

@@ -1,4 +1,4 @@
-import { ecsFromFields } from '../fields/ecs.js';
+import { ecsFromCanonical } from '../fields/ecs.js';
 import type { LogRecord } from '../classify/record.js';
 import { FACILITY_NAMES } from '../parse/priority.js';
 import { severityName, SYSLOG_SEVERITY_NAMES } from '../parse/severity.js';
@@ -39,11 +39,10 @@ export function toEcs(r: LogRecord): Record<string, unknown> {
   if (r.host) doc.host = { hostname: r.host };
   const fields = r.fields ?? {};
   if (r.id) doc.cisco = { [product]: ciscoFields(r.id, r.category, fields) };
-  const mapped = ecsFromFields(fields, r.id ?? undefined);
-  if (mapped.source) doc.source = mapped.source;
-  if (mapped.destination) doc.destination = mapped.destination;
-  if (mapped.user) doc.user = mapped.user;
-  if (mapped.network) doc.network = mapped.network;
+  const { event: more, observer, ...mapped } = ecsFromCanonical(r.canonical ?? {});
+  if (more) Object.assign(event, more);
+  if (observer) Object.assign(doc.observer as Record<string, unknown>, observer);
+  Object.assign(doc, mapped);
   return doc;
 }
 

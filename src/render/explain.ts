@@ -27,43 +27,62 @@ export function renderExplain(entry: CatalogEntry, lang: Lang, palette: Palette,
   }
   entry.variants.forEach((variant, i) => {
     const matched = line?.variant === i;
-    const heading = entry.variants.length > 1 ? `Variant ${i + 1}${variant.tag ? ` (${variant.tag})` : ''}${matched ? ' ← matches the line' : ''}` : 'Format';
+    const heading = entry.variants.length > 1 ? `Variant ${i + 1}${variant.tag ? ` (${variant.tag})` : ''}${variant.seenOn ? ' (as devices print it)' : ''}${matched ? ' ← matches the line' : ''}` : 'Format';
     out.push('', palette.bold(heading), `  ${terminalSafe(variant.format)}`);
+    if (variant.seenOn) out.push(palette.dim(`  not in the documents; seen on ${terminalSafe(variant.seenOn)}`));
+    // a value with the canonical name it goes by in -o json, csv --fields and ecs (README "Fields")
+    const valueOf = (name: string): string => {
+      const v = line?.fields?.[name];
+      if (v === undefined) return '';
+      const as = line?.roles?.[name];
+      return as && line?.canonical?.[as] !== undefined ? `${terminalSafe(v)}  → ${as}` : terminalSafe(v);
+    };
     const names = compiledVariants(entry)[i]?.fieldNames ?? [];
     // the line's values that the variables table below does not already show
     const inTable = new Set((docsIn(variant.docs, lang)?.doc.variables ?? []).map((v) => fieldName(v.name)));
     const rest = matched && line?.fields ? Object.entries(line.fields).filter(([k]) => !inTable.has(k)) : [];
     if (rest.length > 0) {
       const values = makeTable(['field', 'value in this line'], { wordWrap: true, colWidths: [28, Math.max(30, width - 32)] });
-      for (const [k, v] of rest) values.push([terminalSafe(k), terminalSafe(v)]);
+      for (const [k] of rest) values.push([terminalSafe(k), valueOf(k)]);
       out.push('', palette.bold('Fields'), values.toString());
     } else if (names.length > 0 && !matched) {
       out.push(palette.dim(`  fields: ${names.join(', ')}`));
     }
     const shown = docsIn(variant.docs, lang);
     if (!shown) return;
-    if (shown.lang !== lang) out.push(palette.warn(`  (no ${LANG_NAMES[lang]} text ${origin === 'supplement' ? 'in the supplement, which is English only' : 'in the documents'}; showing ${LANG_NAMES[shown.lang]})`));
+    if (shown.lang !== lang) out.push(palette.warn(`  (no ${LANG_NAMES[lang]} text for this variant; showing ${LANG_NAMES[shown.lang]})`));
     const { doc } = shown;
-    out.push('', palette.bold('Explanation'), indent(doc.explanation));
+    const from = doc.translatedFrom;
+    const provenance = from ? ` ${palette.dim(`(translated by asalog from the ${from === 'en' && origin === 'supplement' ? 'supplement’s English' : `${LANG_NAMES[from]} reference`})`)}` : '';
+    out.push('', palette.bold('Explanation') + provenance, indent(doc.explanation || NOT_GIVEN[shown.lang].explanation));
     if (doc.variables.length) {
       const withValues = matched && line?.fields && Object.keys(line.fields).length > 0;
       const table = makeTable(withValues ? ['variable', 'meaning', 'value in this line'] : ['variable', 'meaning'], {
         wordWrap: true,
-        colWidths: withValues ? [22, Math.max(30, width - 50), 24] : [22, Math.max(30, width - 26)],
+        colWidths: withValues ? [22, Math.max(30, width - 56), 30] : [22, Math.max(30, width - 26)],
       });
       for (const v of doc.variables) {
         const row = [terminalSafe(v.name), terminalSafe(v.description)];
-        if (withValues) row.push(terminalSafe(line!.fields![fieldName(v.name)] ?? ''));
+        if (withValues) row.push(valueOf(fieldName(v.name)));
         table.push(row);
       }
       out.push('', palette.bold('Variables'), table.toString());
     }
-    out.push('', palette.bold('Recommended action'), indent(doc.action || '(none given)'));
+    out.push('', palette.bold('Recommended action'), indent(doc.action || NOT_GIVEN[shown.lang].action));
     out.push(palette.dim(`  source: ${doc.source}`));
   });
+  const canonical = Object.entries(line?.canonical ?? {});
+  if (canonical.length > 0) out.push('', palette.bold('Canonical fields') + palette.dim('  (-o json "canonical", -o csv --fields, -o ecs)'), `  ${canonical.map(([k, v]) => `${k}=${terminalSafe(v)}`).join('  ')}`);
   if (entry.notes.length) out.push('', palette.bold('Notes'), ...entry.notes.map((n) => `  • ${n}`));
   return `${out.join('\n')}\n`;
 }
+
+// the documents' own silence, said in the language shown
+const NOT_GIVEN: Record<Lang, { explanation: string; action: string }> = {
+  en: { explanation: '(the reference gives no explanation)', action: '(the reference gives no recommended action)' },
+  ja: { explanation: '（リファレンスに説明はありません）', action: '（リファレンスに推奨アクションはありません）' },
+  zh: { explanation: '（参考文档未提供说明）', action: '（参考文档未提供建议的操作）' },
+};
 
 function indent(text: string): string {
   return terminalSafe(text).split('\n').map((l) => `  ${l}`).join('\n');

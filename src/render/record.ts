@@ -2,8 +2,9 @@ import type { LogRecord } from '../classify/record.js';
 
 export const CSV_COLUMNS = ['file', 'line', 'timestamp', 'host', 'platform', 'severity', 'defaultSeverity', 'id', 'category', 'known', 'repeat', 'message', 'raw'] as const;
 
-export function csvHeader(): string {
-  return `${CSV_COLUMNS.join(',')}\r\n`;
+/** The columns, then the canonical fields `--fields` asked for. */
+export function csvHeader(fields: readonly string[] = []): string {
+  return `${[...CSV_COLUMNS, ...fields].join(',')}\r\n`;
 }
 
 /** What a spreadsheet takes for the start of a formula (OWASP, CSV injection): `= + - @`, tab, CR. */
@@ -22,8 +23,10 @@ export function csvField(value: unknown): string {
 }
 
 /** RFC 4180: CRLF line ends, fields quoted when they hold a quote, comma or line break. */
-export function renderCsv(r: LogRecord): string {
-  return `${CSV_COLUMNS.map((c) => csvField(r[c as keyof LogRecord])).join(',')}\r\n`;
+export function renderCsv(r: LogRecord, fields: readonly string[] = []): string {
+  const columns = CSV_COLUMNS.map((c) => csvField(r[c as keyof LogRecord]));
+  for (const f of fields) columns.push(csvField(r.canonical?.[f]));
+  return `${columns.join(',')}\r\n`;
 }
 
 export function renderJson(r: LogRecord): string {

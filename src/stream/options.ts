@@ -22,4 +22,6 @@ export interface StreamOptions extends FilterOptions {
   compact?: boolean;
   /** `-n`: the last N lines of each input, or from line K (with -f: where following starts) */
   start?: LineStart;
+  /** `--fields`: canonical fields added as CSV columns */
+  fields?: string[];
 }

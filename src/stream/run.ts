@@ -42,7 +42,7 @@ export async function runStream(paths: string[], opts: StreamOptions, catalog: C
   const rawLocal: RawLocal | null = compiled.prefilter !== null && !opts.withFilename ? { prefilter: compiled.prefilter, step: compiled.step } : null;
   const sink = opts.count ? DISCARD : new OutputSink(io.stdout);
   const result: StreamResult = { lines: 0, matched: 0, unreadable: 0, files: [] };
-  if (opts.output === 'csv') sink.write(csvHeader());
+  if (opts.output === 'csv') sink.write(csvHeader(opts.fields));
   // what is written goes to a file or a pipe: say how far the reading is, as summary does
   const progress = await Progress.forInputs(io, paths, (io.stdout.isTTY !== true || opts.count === true) && !opts.follow);
   const read: ReadOptions = {

@@ -30,13 +30,13 @@ export function compileStep(opts: StreamOptions, catalog: Catalog, palette: Pale
   const keep = compileFilter(opts, now);
   const filtering = hasFilter(opts);
   // the formats that show `fields`, or the matched variant's meaning (text); raw and csv do not
-  const withFields = opts.output === 'json' || opts.output === 'ecs' || opts.output === 'text';
+  const withFields = opts.output === 'json' || opts.output === 'ecs' || opts.output === 'text' || (opts.fields?.length ?? 0) > 0;
   const classify = { infer: opts.infer === true };
   const prefilter = opts.output === 'raw' && filtering ? tagPrefilter(opts, keep, catalog) : null;
   const render = (r: LogRecord, raw: RawLine): string | Buffer => {
     switch (opts.output) {
       case 'json': return renderJson(isUtf8(raw.bytes) ? r : { ...r, rawBase64: raw.bytes.toString('base64') } as LogRecord);
-      case 'csv': return renderCsv(r);
+      case 'csv': return renderCsv(r, opts.fields);
       case 'ecs': return renderEcs(r);
       // opts is the layout: its width follows the terminal's (commands/stream.ts)
       case 'text': return opts.compact ? renderCompact(r, palette, opts) : renderText(r, catalog, opts.lang, palette, opts);

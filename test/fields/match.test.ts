@@ -10,7 +10,10 @@ import { withFields } from './with-fields.ts';
 
 const catalog = loadCatalog();
 const entry = (id: string) => catalog.get(id)!;
-const match = (id: string, message: string) => matchEntry(entry(id), message);
+const match = (id: string, message: string) => {
+  const m = matchEntry(entry(id), message);
+  return m && { variant: m.variant, fields: m.fields };
+};
 const line = (id: string, message: string, sev = 6) => `<166>Nov 20 2026 10:00:00 fw-1 : %ASA-${sev}-${id}: ${message}`;
 
 test('placeholders from the variables lists and the formats’ own conventions, named in snake_case', () => {
@@ -70,7 +73,9 @@ test('hostile 100 KB lines after a known tag still match, or not, correctly', ()
   const long = big('a. ').trim();
   const r = withFields(classifyLine(line('106017', `Deny IP due to Land Attack from ${long} to 192.0.2.80`, 2), 'f', 1, catalog, {}), catalog);
   assert.equal(r.variant, 0);
+  // the format matched word for word: the value is what the line has there (the canonical src_ip is not set)
   assert.equal(r.fields?.ip_address, long);
+  assert.equal(r.canonical?.src_ip, undefined);
   assert.equal(r.fields?.ip_address_2, '192.0.2.80');
 });
 
@@ -132,4 +137,30 @@ test('CLI: -o json has fields, --infer fills untagged lines, explain shows value
   assert.match(explained.stdout.toString(), /GP_RA/);
   const listed = await runCli(['explain', '302014']);
   assert.match(listed.stdout.toString(), /fields: connection_id, interface, real_address, real_port/);
+});
+
+test('the tolerant matcher: device spellings the documents do not have, and hostile lines near its token cap', () => {
+  // a word added (`UDP`), a literal re-cased, an optional part left out, a literal the device does not print
+  assert.deepEqual(match('722033', 'Group <GP> User <u1> IP <192.0.2.1> First UDP SVC connection established for SVC session.')?.fields, { group: 'GP', user_name: 'u1', ip_address: '192.0.2.1' });
+  assert.deepEqual(match('725001', 'Starting SSL handshake with client inside:192.0.2.9/1133 for TLSv1.2 session.')?.fields,
+    { peer_type: 'client', interface: 'inside', src_ip: '192.0.2.9', src_port: '1133', protocol: 'TLSv1.2' });
+  assert.deepEqual(match('737026', 'IPAA: Client assigned 10.99.0.4 from local pool POOL_A')?.fields, { ip_address: '10.99.0.4', pool_name: 'POOL_A' });
+  // an address is one run of characters: `IPv4` is a word the line added, not part of the value
+  assert.equal(match('721016', '(WebVPN-Primary) WebVPN session for client user jdoe, IPv4 10.1.2.3 has been created.')?.fields.ip_address, '10.1.2.3');
+  // the format's own words over and over, up to the cap: no values out of nothing
+  for (const id of ['106023', '302014', '113019']) {
+    const words = entry(id).variants[0]!.format.replace(/[^A-Za-z ]+/g, ' ');
+    const m = match(id, words.repeat(20).split(/\s+/).slice(0, 250).join(' '));
+    for (const [k, v] of Object.entries(m?.fields ?? {})) assert.ok(!/_ip|address|port/.test(k) || /\d/.test(v), `${id} ${k}=${v}`);
+  }
+});
+
+test('typed values are re-cut where the type asks: an interface prefix, an IPv6 address before :port', () => {
+  assert.deepEqual(match('106023', 'Deny tcp src v1:outside:10.8.1.9/54864 dst inside:10.1.1.1/443 by access-group "OUT" [0x0, 0x0]')?.fields.source_address, '10.8.1.9');
+  assert.equal(match('106023', 'Deny tcp src v1:outside:10.8.1.9/54864 dst inside:10.1.1.1/443 by access-group "OUT" [0x0, 0x0]')?.fields.interface_name, 'v1:outside');
+  const v6 = match('751025', 'Local:2001:db8::1:500 Remote:2001:db8::2:4500 Username:erin IKEv2 Group:GP IPv4 Address=10.9.0.1 IPv6 address=:: assigned to session');
+  assert.equal(v6?.fields.local_ip, '2001:db8::1');
+  assert.equal(v6?.fields.local_port, '500');
+  assert.equal(v6?.fields.remote_ip, '2001:db8::2');
+  assert.equal(v6?.fields.remote_port, '4500');
 });

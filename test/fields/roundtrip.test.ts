@@ -64,7 +64,9 @@ test('every supplement sample line matches its own variant, with fields where th
         samples++;
         const r = withFields(classifyLine(sample, 'sample', 1, catalog, {}), catalog);
         const fields = Object.keys(r.fields ?? {}).length;
-        if (r.id !== entry.id || r.variant !== i || (names.length > 0 && fields === 0)) wrong.push(`${entry.id}/${i} → variant ${r.variant}, ${fields} fields: ${sample}`);
+        // a "placeholder" the line prints as it is (`ACL = deny`, `limit_slow`) is a word of the message, not a value
+        const values = names.filter((n) => !new RegExp(`\\b${n}\\b`, 'i').test(sample));
+        if (r.id !== entry.id || r.variant !== i || (values.length > 0 && fields === 0)) wrong.push(`${entry.id}/${i} → variant ${r.variant}, ${fields} fields: ${sample}`);
       }
     });
   }

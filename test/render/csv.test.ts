@@ -38,3 +38,32 @@ test('-o csv of hostile lines: the formula is inert, the columns stay in place, 
   assert.equal(rows[1]![col('message')], `'=cmd|' /C calc'!A0`);
   assert.equal(rows[2]![col('message')], `'@SUM(1+1)*cmd|' /C calc'!A0, "quoted"`);
 });
+
+test('-o csv --fields adds canonical fields as columns, the same names for every message', async () => {
+  const lines = [
+    '<164>Nov 20 2026 10:01:02 fw-1 : %ASA-4-106023: Deny tcp src outside:198.51.100.7/51544 dst inside:10.0.0.5/22 by access-group "OUTSIDE_IN" [0x0, 0x0]',
+    '<166>Nov 20 2026 10:01:03 fw-1 : %ASA-6-722051: Group <GP> User <alice> IP <198.51.100.40> IPv4 Address <10.99.0.7> IPv6 address <::> assigned to session',
+    '<166>Nov 20 2026 10:01:04 fw-1 : %ASA-6-605004: Login denied from 198.51.100.9/51215 to outside:203.0.113.1/ssh for user "root"',
+    'no tag here',
+  ];
+  const r = await runCli(['-o', 'csv', '--fields', 'src_ip,dst_port,user,action', '-'], { input: `${lines.join('\n')}\n` });
+  assert.equal(r.code, 0, r.stderr);
+  const rows = parseCsv(r.stdout.toString());
+  assert.deepEqual(rows[0], [...CSV_COLUMNS, 'src_ip', 'dst_port', 'user', 'action']);
+  const extra = rows.slice(1).map((row) => row.slice(CSV_COLUMNS.length));
+  assert.deepEqual(extra, [
+    ['198.51.100.7', '22', '', 'denied'],
+    ['198.51.100.40', '', 'alice', ''],
+    ['198.51.100.9', '22', 'root', 'denied'],
+    ['', '', '', ''],
+  ]);
+});
+
+test('--fields: an unknown name is a usage error with the closest one; without -o csv it says what to use', async () => {
+  const typo = await runCli(['-o', 'csv', '--fields', 'srcip', '-'], { input: '' });
+  assert.equal(typo.code, 1);
+  assert.match(typo.stderr.toString(), /"srcip" is not a canonical field; did you mean src_ip\?/);
+  const json = await runCli(['-o', 'json', '--fields', 'src_ip', '-'], { input: '' });
+  assert.equal(json.code, 1);
+  assert.match(json.stderr.toString(), /--fields chooses CSV columns: use it with -o csv/);
+});

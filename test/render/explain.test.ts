@@ -24,7 +24,7 @@ const entry: CatalogEntry = {
 test('a variable named past the 40-character cap shows its value in the variables table, not again under Fields', () => {
   const message = 'Tunnel to 198.51.100.7 torn down';
   const m = extractFields(entry, message);
-  assert.deepEqual(m, { variant: 0, fields: { [LONG.slice(0, 40)]: '198.51.100.7' } });
+  assert.deepEqual({ variant: m?.variant, fields: m?.fields }, { variant: 0, fields: { [LONG.slice(0, 40)]: '198.51.100.7' } });
   const out = renderExplain(entry, 'en', PLAIN_PALETTE, 100, { raw: `%ASA-5-999001: ${message}`, severity: 5, ...m! });
   assert.doesNotMatch(out, /^Fields$/m);
   const variables = out.slice(out.indexOf('\nVariables\n'));

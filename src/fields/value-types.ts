@@ -1,0 +1,87 @@
+// What a field's name says its value is (an address, a port), and the repair that follows from it:
+// `interface:address/port` is cut at the `:` and `/` the type allows, so `v1:outside:10.8.1.9/54864`
+// gives interface `v1:outside` and address `10.8.1.9`, and `2001:db8::1:443` gives `2001:db8::1`, `443`.
+import { isIP } from 'node:net';
+import type { Pattern } from './compile.js';
+import { fieldName } from './placeholders.js';
+
+export type ValueType = 'ip' | 'port' | 'text';
+
+const PORT_NAME = /(?:^|_)(?:port|sport|dport|srcport|dstport)(?:_\d+)?$|_port\d?$|^service$/;
+const IP_NAME = /(?:^|_)(?:ip|ipaddr|ip_addr|ip_address|addr|address|sip|dip)(?:_\d+)?$|(?:^|_)ip\d?$/;
+const NOT_IP = /(?:^|_)(?:mac|email|e_mail|malicious|hardware)(?:_|$)/;
+
+const types = new Map<string, ValueType>();
+
+export function valueType(name: string): ValueType {
+  let t = types.get(name);
+  if (t === undefined) {
+    t = PORT_NAME.test(name) ? 'port' : IP_NAME.test(name) && !NOT_IP.test(name) ? 'ip' : 'text';
+    if (types.size < 4096) types.set(name, t);
+  }
+  return t;
+}
+
+export const isIpValue = (v: string): boolean => isIP(v) !== 0;
+
+/** The names ASA prints for well-known ports (`outside:203.0.113.1/https`), from Cisco's "TCP and UDP Ports" table. */
+export const PORT_NAMES: Record<string, number> = {
+  aol: 5190, bgp: 179, biff: 512, bootpc: 68, bootps: 67, chargen: 19, cifs: 3020, 'citrix-ica': 1494, cmd: 514, ctiqbe: 2748, daytime: 13,
+  discard: 9, dnsix: 195, domain: 53, echo: 7, exec: 512, finger: 79, ftp: 21, 'ftp-data': 20, gopher: 70, h323: 1720, hostname: 101,
+  http: 80, https: 443, ident: 113, imap4: 143, irc: 194, isakmp: 500, kerberos: 750, klogin: 543, kshell: 544, ldap: 389, ldaps: 636,
+  login: 513, lotusnotes: 1352, lpd: 515, 'mobile-ip': 434, nameserver: 42, 'netbios-dgm': 138, 'netbios-ns': 137, 'netbios-ssn': 139,
+  nfs: 2049, nntp: 119, ntp: 123, 'pcanywhere-data': 5631, 'pcanywhere-status': 5632, 'pim-auto-rp': 496, pop2: 109, pop3: 110, pptp: 1723,
+  radius: 1645, 'radius-acct': 1646, rip: 520, rsh: 514, rtsp: 554, 'secureid-udp': 5510, sip: 5060, smtp: 25, snmp: 161, snmptrap: 162,
+  sqlnet: 1521, ssh: 22, sunrpc: 111, syslog: 514, tacacs: 49, talk: 517, telnet: 23, tftp: 69, time: 37, uucp: 540, vxlan: 4789,
+  who: 513, whois: 43, www: 80, xdmcp: 177,
+};
+
+/** A port number, or the name ASA prints for a well-known one. */
+export function isPortValue(v: string): boolean {
+  if (/^\d{1,5}$/.test(v)) return Number(v) <= 65535;
+  return Object.hasOwn(PORT_NAMES, v.toLowerCase());
+}
+
+/** Whether `v` can be a value of type `t`; text can be anything. */
+export function fits(t: ValueType, v: string): boolean {
+  return t === 'ip' ? isIpValue(v) || HOST_NAME.test(v) : t === 'port' ? isPortValue(v) : true;
+}
+
+// an address field may hold a name (`source.example.net`), never a space or a `:` outside an IPv6 address
+const HOST_NAME = /^(?=[^.]*[.\d])[a-z0-9_][a-z0-9_.-]{0,252}$/i;
+
+const SEPARATORS = new Set([':', '/']);
+
+/**
+ * Values of a matched pattern, re-cut where the type of two neighbours separated by `:` or `/` asks for
+ * another cut. `guessed` (the tolerant matcher's alignments): a typed value that fits no cut is dropped,
+ * as a wrong address is worse than none; a format matched word for word keeps what the line says
+ * there (111003's `IP_address` is `console` on the console).
+ */
+export function settleValues(p: Pattern, fields: Record<string, string>, guessed = false): Record<string, string> {
+  const names = p.fields.map((f) => f.name);
+  for (let i = 0; i + 1 < names.length; i++) {
+    const sep = p.text[i + 1]!;
+    const [a, b] = [names[i]!, names[i + 1]!];
+    const [ta, tb] = [valueType(a), valueType(b)];
+    if (!SEPARATORS.has(sep) || (ta === 'text' && tb === 'text')) continue;
+    const [va, vb] = [fields[a], fields[b]];
+    if (va === undefined || vb === undefined || (fits(ta, va) && fits(tb, vb))) continue;
+    const whole = `${va}${sep}${vb}`;
+    for (let at = whole.indexOf(sep); at >= 0; at = whole.indexOf(sep, at + 1)) {
+      const [x, y] = [whole.slice(0, at), whole.slice(at + 1)];
+      if (x && y && fits(ta, x) && fits(tb, y)) {
+        fields[a] = x;
+        fields[b] = y;
+        break;
+      }
+    }
+  }
+  for (const name of names) {
+    const v = fields[name];
+    // `user-agent` where the format says `user-agent`: the line repeats the placeholder, or the format
+    // took a word of the sentence for one; either way it is not a value
+    if (v !== undefined && ((guessed && !fits(valueType(name), v)) || fieldName(v) === name)) delete fields[name];
+  }
+  return fields;
+}

@@ -1,0 +1,69 @@
+// `action` and `outcome` of a message, from the words its format is written with: `Deny tcp …` is
+// denied, `Built inbound …` built, `{permitted|denied|est-allowed}` whichever the line says,
+// `authentication Rejected` a failure. Decided once per pattern; a choice is read from the line.
+import type { Pattern } from './compile.js';
+
+const ACTIONS: Record<string, string> = {
+  deny: 'denied', denied: 'denied', dropped: 'denied', discard: 'denied', discarded: 'denied',
+  block: 'denied', blocked: 'denied', shunned: 'denied', refused: 'denied',
+  permit: 'allowed', permitted: 'allowed', allow: 'allowed', allowed: 'allowed', 'est-allowed': 'allowed', trust: 'allowed', fastpath: 'allowed',
+  built: 'built', teardown: 'teardown', torn: 'teardown',
+};
+const OUTCOMES: Record<string, string> = {
+  failed: 'failure', failure: 'failure', fail: 'failure', rejected: 'failure', reject: 'failure', error: 'failure', invalid: 'failure', unable: 'failure', expired: 'failure', mismatch: 'failure',
+  succeeded: 'success', successful: 'success', success: 'success', accepted: 'success', granted: 'success', passed: 'success', succeed: 'success',
+};
+
+export interface Verbs {
+  /** a fixed value, or `{ field }`: the value of that choice placeholder */
+  action?: string | { field: string; map: Record<string, string> };
+  outcome?: string | { field: string; map: Record<string, string> };
+}
+
+const WORD = /[a-z][a-z-]*/g;
+
+function fromText(text: string, table: Record<string, string>): string | undefined {
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const v = table[m[0]];
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function fromChoice(p: Pattern, table: Record<string, string>): { field: string; map: Record<string, string> } | undefined {
+  for (const f of p.fields) {
+    if (!f.choices) continue;
+    const map: Record<string, string> = {};
+    for (const c of f.choices) {
+      const v = fromText(c, table);
+      if (v) map[c] = v;
+    }
+    if (Object.keys(map).length > 0) return { field: f.name, map };
+  }
+  return undefined;
+}
+
+const cache = new WeakMap<Pattern, Verbs>();
+
+export function verbsOf(p: Pattern): Verbs {
+  let v = cache.get(p);
+  if (v) return v;
+  v = {};
+  const text = p.text.join(' ');
+  const action = fromChoice(p, ACTIONS) ?? fromText(text, ACTIONS);
+  if (action) v.action = action;
+  const outcome = fromChoice(p, OUTCOMES) ?? fromText(text, OUTCOMES);
+  if (outcome) v.outcome = outcome;
+  cache.set(p, v);
+  return v;
+}
+
+/** A verb for one line: the fixed value, or the chosen word read through the map. */
+export function verbValue(verb: Verbs['action'], fields: Record<string, string>): string | undefined {
+  if (verb === undefined || typeof verb === 'string') return verb;
+  const chosen = fields[verb.field]?.toLowerCase();
+  return chosen === undefined ? undefined : verb.map[chosen] ?? fromText(chosen, { ...ACTIONS, ...OUTCOMES });
+}
+
+/** The action a free-text value names (`Allow`, `Block`, `Trust`), for FTD's `AccessControlRuleAction`. */
+export const actionWord = (value: string): string | undefined => fromText(value, ACTIONS);

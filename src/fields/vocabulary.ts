@@ -1,0 +1,143 @@
+// One vocabulary for the values of every message: whatever a document calls a placeholder
+// (`source_address`, `outside_address`, `IP_address`, `SrcIP`), the same thing has the same canonical
+// name here. Which placeholder fills which name is decided in roles.ts (FTD key/value events below);
+// this module checks each value's shape and adds what the message says by its words (verbs.ts).
+import { isIP } from 'node:net';
+import { verbValue, actionWord, type Verbs } from './verbs.js';
+import type { Roles } from './roles.js';
+import { PORT_NAMES } from './value-types.js';
+
+/** The canonical fields, in output order, with what each holds. README "Fields" lists the same. */
+export const CANONICAL_FIELDS: Record<string, string> = {
+  action: 'what the device did to the traffic: allowed, denied, built, teardown',
+  outcome: 'success or failure, for messages that say (logins, negotiations, enrollments)',
+  protocol: 'transport: tcp, udp, icmp, gre, esp …',
+  app_protocol: 'application protocol, lower-case (FTD events: dns, http …)',
+  src_interface: 'interface the connection came in on (ASA nameif)',
+  src_ip: 'address of the side that opened the connection or session (the client, the VPN peer)',
+  src_port: 'its port',
+  src_mapped_ip: 'that address after NAT',
+  src_mapped_port: 'that port after NAT',
+  dst_interface: 'interface towards the destination',
+  dst_ip: 'address the connection goes to',
+  dst_port: 'its port (a number; service names such as https are turned into numbers)',
+  dst_mapped_ip: 'that address after NAT',
+  dst_mapped_port: 'that port after NAT',
+  interface: 'the one interface a message names without a side ("on interface outside")',
+  user: 'user name (VPN, AAA, identity firewall, admin); absent when the device says there is none',
+  group: 'tunnel group or group policy',
+  assigned_ip: 'address assigned to a VPN client',
+  acl: 'access list or access-control rule',
+  reason: 'why (a teardown reason, a rejection reason)',
+  bytes: 'bytes of the connection or session',
+  bytes_in: 'bytes received',
+  bytes_out: 'bytes sent',
+  duration: 'seconds',
+  server_ip: 'AAA or other server address',
+  command: 'command an administrator ran',
+  connection_id: 'the connection number ASA gives a connection (pairs Built with Teardown)',
+};
+
+const NO_USER = new Set(['', '*****', 'no authentication required', 'not found', 'unknown', 'none', '(none)', 'n/a', 'lookup_error', 'not authenticated', 'user']);
+const IANA: Record<string, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 47: 'gre', 50: 'esp', 51: 'ah', 58: 'ipv6-icmp', 89: 'ospf', 103: 'pim', 112: 'vrrp', 132: 'sctp' };
+const PROTOCOLS = new Set([...Object.values(IANA), 'icmp6', 'ip', 'ipv6']);
+// Connection messages name their protocol in the ID, not in a field.
+const ID_PROTOCOL: Record<string, string> = { 302013: 'tcp', 302014: 'tcp', 302015: 'udp', 302016: 'udp', 302020: 'icmp', 302021: 'icmp', 302035: 'sctp', 302036: 'sctp' };
+
+// ASA writes an identity-firewall user as `(idfw_user, sg_info)`, a security group tag as `9999:name`
+function user(v: string): string | undefined {
+  const comma = v.indexOf(', ');
+  const name = (comma < 0 ? v : v.slice(0, comma)).trim();
+  return NO_USER.has(name.toLowerCase()) || /^\d+:/.test(name) || isIP(name) !== 0 ? undefined : name;
+}
+
+function port(v: string): string | undefined {
+  if (/^\d{1,5}$/.test(v)) return Number(v) <= 65535 ? String(Number(v)) : undefined;
+  const n = PORT_NAMES[v.toLowerCase()];
+  return n === undefined || !Object.hasOwn(PORT_NAMES, v.toLowerCase()) ? undefined : String(n);
+}
+
+function protocol(v: string): string | undefined {
+  const l = v.toLowerCase();
+  const name = IANA[l] ?? (l === 'icmpv6' || l === 'icmp6' ? 'ipv6-icmp' : l);
+  return PROTOCOLS.has(name) ? name : undefined;
+}
+
+/** `0:01:05`, `1h:02m:03s`, `2d 03:04:05`, `65s`, `120` → seconds. */
+export function seconds(v: string): string | undefined {
+  const t = v.trim().toLowerCase();
+  if (/^\d+$/.test(t)) return String(Number(t));
+  const hms = /^(?:(?<d>\d+)d\s*)?(?<h>\d+):(?<m>\d{1,2}):(?<s>\d{1,2})$/.exec(t);
+  const units = /^(?:(?<d>\d+)d\s*:?\s*)?(?:(?<h>\d+)h\s*:?\s*)?(?:(?<m>\d+)m\s*:?\s*)?(?:(?<s>\d+)s)?$/.exec(t);
+  const g = hms?.groups ?? (t && units ? units.groups : undefined);
+  if (!g) return undefined;
+  return String(Number(g.d ?? 0) * 86400 + Number(g.h ?? 0) * 3600 + Number(g.m ?? 0) * 60 + Number(g.s ?? 0));
+}
+
+const ip = (v: string): string | undefined => (isIP(v) !== 0 ? v : undefined);
+const count = (v: string): string | undefined => (/^\d+$/.test(v) ? String(Number(v)) : undefined);
+const text = (v: string): string | undefined => v || undefined;
+
+function checkerOf(name: string): (v: string) => string | undefined {
+  if (name.endsWith('_ip')) return ip;
+  if (name.endsWith('_port')) return port;
+  if (name === 'user') return user;
+  if (name === 'protocol') return protocol;
+  if (name.startsWith('bytes')) return count;
+  if (name === 'duration') return seconds;
+  if (name === 'app_protocol') return (v) => v.toLowerCase() || undefined;
+  return text;
+}
+
+const SWAP: Record<string, string> = {};
+for (const k of Object.keys(CANONICAL_FIELDS)) if (k.startsWith('src_')) [SWAP[k], SWAP[`dst_${k.slice(4)}`]] = [`dst_${k.slice(4)}`, k];
+
+/**
+ * The canonical fields of one message: `fields` (placeholder → value) read through `roles`
+ * (placeholder → canonical name), each value checked for its shape, plus action and outcome.
+ */
+export function canonicalFields(id: string, fields: Record<string, string>, { names: roles, swapOn }: Roles, verbs: Verbs): Record<string, string> {
+  const out: Record<string, string> = {};
+  // `Built outbound … for A to B`: B opened the connection
+  const swap = fields.direction?.toLowerCase() === swapOn && verbValue(verbs.action, fields) === 'built';
+  for (const name in fields) {
+    let role = roles[name];
+    if (role === undefined) continue;
+    if (swap) role = SWAP[role] ?? role;
+    if (out[role] !== undefined) continue;
+    const value = checkerOf(role)(fields[name]!.trim());
+    if (value !== undefined) out[role] = value;
+  }
+  const action = verbValue(verbs.action, fields);
+  if (action) out.action = action;
+  const outcome = verbValue(verbs.outcome, fields);
+  if (outcome) out.outcome = outcome;
+  if (!out.protocol && ID_PROTOCOL[id]) out.protocol = ID_PROTOCOL[id]!;
+  if (!out.bytes && out.bytes_in && out.bytes_out) out.bytes = String(Number(out.bytes_in) + Number(out.bytes_out));
+  return ordered(out);
+}
+
+const ORDER = Object.keys(CANONICAL_FIELDS);
+function ordered(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ORDER) if (fields[k] !== undefined) out[k] = fields[k]!;
+  return out;
+}
+
+// FTD connection and security events (430001-430005) name their keys; the same names here.
+const FTD_ROLES: Record<string, string> = {
+  src_ip: 'src_ip', dst_ip: 'dst_ip', src_port: 'src_port', dst_port: 'dst_port', protocol: 'protocol', user: 'user',
+  ingress_interface: 'src_interface', egress_interface: 'dst_interface', access_control_rule_name: 'acl',
+  initiator_bytes: 'bytes_out', responder_bytes: 'bytes_in', connection_duration: 'duration', reason: 'reason', application_protocol: 'app_protocol',
+};
+
+export function ftdEventRoles(): Roles {
+  return { names: FTD_ROLES, swapOn: 'outbound' };
+}
+
+/** FTD events say their action in a key of its own (`AccessControlRuleAction: Allow`). */
+export function ftdEventVerbs(fields: Record<string, string>): Verbs {
+  const a = fields.access_control_rule_action;
+  const action = a === undefined ? undefined : actionWord(a);
+  return action ? { action } : {};
+}
