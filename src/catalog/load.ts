@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { idOrder, type CatalogEntry, type CatalogFile, type Origin } from './types.js';
+import { idOrder, LANGS, type CatalogEntry, type CatalogFile, type Lang, type Origin } from './types.js';
 import { InputError } from '../errors.js';
-import { applyOverlays, readDeviceVariants, readTranslations, type DeviceVariant, type TranslationFile } from './overlays.js';
+import { applyOverlays, readDeviceVariants, readTranslation, type DeviceVariant, type TranslationFile } from './overlays.js';
 import { describeReadError } from '../input/read-error.js';
 import { terminalSafe } from '../terminal-safe.js';
 
@@ -71,17 +71,21 @@ export function mergeLayers(layers: { origin: Origin; file: string; entries: Cat
   };
 }
 
-let overlays: [DeviceVariant[], TranslationFile[]] | null = null;
+let devices: DeviceVariant[] | null = null;
+const translations = new Map<Lang, TranslationFile | null>();
 
 /**
- * One layer as asalog uses it: the bundled files with the project's device variants and translations
- * (catalog/device-variants.json, catalog/translations/); a user's catalog as it is, its entries replacing whole ones.
+ * One layer as asalog uses it: the bundled files with the project's device variants and the
+ * translations into `langs` (all three unless told: reading one file of three saves start-up time);
+ * a user's catalog as it is, its entries replacing whole ones.
  */
-export function readLayer(file: string, origin: Origin): CatalogEntry[] {
+export function readLayer(file: string, origin: Origin, langs: readonly Lang[] = LANGS): CatalogEntry[] {
   const entries = readCatalogFile(file, origin);
   if (origin === 'user') return entries;
-  overlays ??= [readDeviceVariants(BUNDLED_DIR), readTranslations(BUNDLED_DIR)];
-  return applyOverlays(entries, overlays[0], overlays[1]);
+  devices ??= readDeviceVariants(BUNDLED_DIR);
+  for (const lang of langs) if (!translations.has(lang)) translations.set(lang, readTranslation(BUNDLED_DIR, lang));
+  const files = langs.map((l) => translations.get(l)).filter((t): t is TranslationFile => t != null);
+  return applyOverlays(entries, devices, files);
 }
 
 export interface LoadOptions {
@@ -89,11 +93,13 @@ export interface LoadOptions {
   catalogFile?: string;
   /** the user catalog in the config dir, when it exists */
   userCatalogFile?: string;
+  /** the languages whose translations to read (default: all) */
+  langs?: readonly Lang[];
 }
 
 export function loadCatalog(opts: LoadOptions = {}): Catalog {
-  const layers = [{ origin: 'documents' as Origin, file: BUNDLED_MESSAGES, entries: readLayer(BUNDLED_MESSAGES, 'documents') }];
-  for (const file of supplementFiles()) layers.push({ origin: 'supplement', file, entries: readLayer(file, 'supplement') });
+  const layers = [{ origin: 'documents' as Origin, file: BUNDLED_MESSAGES, entries: readLayer(BUNDLED_MESSAGES, 'documents', opts.langs) }];
+  for (const file of supplementFiles()) layers.push({ origin: 'supplement', file, entries: readLayer(file, 'supplement', opts.langs) });
   const user = opts.catalogFile ?? (opts.userCatalogFile && existsSync(opts.userCatalogFile) ? opts.userCatalogFile : undefined);
   if (user) layers.push({ origin: 'user', file: user, entries: readLayer(user, 'user') });
   return mergeLayers(layers);

@@ -3,7 +3,7 @@
 // lacks (catalog/translations/<lang>.json). messages.json stays exactly what the documents say.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS, type CatalogEntry, type Lang, type Variant, type VariantDoc, type VariableDoc } from './types.js';
+import { type CatalogEntry, type Lang, type Variant, type VariantDoc, type VariableDoc } from './types.js';
 import { InputError } from '../errors.js';
 
 export interface DeviceVariant {
@@ -42,8 +42,8 @@ export function readDeviceVariants(dir: string): DeviceVariant[] {
   return readJson<{ variants: DeviceVariant[] }>(deviceVariantsFile(dir))?.variants ?? [];
 }
 
-export function readTranslations(dir: string): TranslationFile[] {
-  return LANGS.map((lang) => readJson<TranslationFile>(translationFile(dir, lang))).filter((f): f is TranslationFile => f !== null);
+export function readTranslation(dir: string, lang: Lang): TranslationFile | null {
+  return readJson<TranslationFile>(translationFile(dir, lang));
 }
 
 /** The key of an entry's variant in the translation files. */
@@ -66,7 +66,8 @@ function translated(v: Variant, key: string, files: readonly TranslationFile[]):
   for (const file of files) {
     const t = file.translations[key];
     if (!t || v.docs[file.lang]) continue;
-    const doc: VariantDoc = { explanation: t.explanation, action: t.action, variables: t.variables, source: 'translation', translatedFrom: t.from };
+    // the source is the document (or supplement) text the translation was made from
+    const doc: VariantDoc = { explanation: t.explanation, action: t.action, variables: t.variables, source: v.docs[t.from]?.source ?? 'supplement', translatedFrom: t.from };
     docs = { ...(docs ?? v.docs), [file.lang]: doc };
   }
   return docs ? { ...v, docs } : v;

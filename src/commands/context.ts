@@ -1,6 +1,7 @@
 import { userCatalogPath } from '../catalog/config-paths.js';
 import { loadCatalog, type Catalog } from '../catalog/load.js';
 import type { Io } from '../io.js';
+import type { Lang } from '../catalog/types.js';
 import { createPalette } from '../render/create-palette.js';
 import { decideColor, type ColorMode, type Palette } from '../render/palette.js';
 
@@ -11,9 +12,9 @@ export interface CommandContext {
   setExit: (code: number) => void;
 }
 
-/** The bundled catalog, plus the user's (or `--catalog`). */
-export function catalogFor(opts: { catalog?: string }, io: Io): Catalog {
-  return loadCatalog({ catalogFile: opts.catalog, userCatalogFile: userCatalogPath(io.env) });
+/** The bundled catalog, plus the user's (or `--catalog`); with `lang`, only that language's translations are read. */
+export function catalogFor(opts: { catalog?: string }, io: Io, lang?: Lang): Catalog {
+  return loadCatalog({ catalogFile: opts.catalog, userCatalogFile: userCatalogPath(io.env), ...(lang ? { langs: [lang] } : {}) });
 }
 
 export function paletteFor(opts: { color?: ColorMode }, io: Io): Promise<Palette> {

@@ -41,7 +41,9 @@ export function defineDocs(program: Command, { io, setExit }: CommandContext): v
     .option('--json', 'print the catalog entries as JSON')
     .addOption(catalogOption())
     .action(async (items: string[], flags: ExplainFlags) => {
-      const ok = (await run()).runExplain(items, { lang: resolveLang(flags.lang, io.env), json: flags.json === true }, catalogFor(flags, io), await paletteFor(flags, io), io);
+      const lang = resolveLang(flags.lang, io.env);
+      // --json prints whole entries: every language
+      const ok = (await run()).runExplain(items, { lang, json: flags.json === true }, catalogFor(flags, io, flags.json ? undefined : lang), await paletteFor(flags, io), io);
       if (!ok) setExit(EXIT.input);
     });
 
@@ -67,7 +69,7 @@ export function defineDocs(program: Command, { io, setExit }: CommandContext): v
     .addOption(catalogOption())
     .action(async (flags: ListFlags) => {
       const { runCategories, runList } = await run();
-      const catalog = catalogFor(flags, io);
+      const catalog = catalogFor(flags, io, flags.json ? undefined : resolveLang(flags.lang, io.env));
       if (flags.categories) runCategories(catalog, flags.json === true, io);
       else runList(catalog, { severity: flags.severity, category: flags.category, platform: flags.platform, lang: resolveLang(flags.lang, io.env), json: flags.json === true }, io);
     });

@@ -87,7 +87,7 @@ export function defineStream(program: Command, { io, setExit }: CommandContext):
     if (io.stdout.isTTY) io.stdout.on('resize', resized);
     // loaded when it runs: `explain` must not pay for the stream machinery at start-up
     const { runStream } = await import('../stream/run.js');
-    const result = await runStream(files, options, catalogFor(flags, io), await paletteFor(flags, io), io);
+    const result = await runStream(files, options, catalogFor(flags, io, options.lang), await paletteFor(flags, io), io);
     if (count) io.stdout.write(countLines(result.files, flags.withFilename === true || files.length > 1));
     else if (result.matched === 0 && result.lines > 0 && hasFilter(options) && !io.signal.aborted) await hintEmptyResult(files, options, io);
     if (result.unreadable > 0) setExit(EXIT.input);

@@ -46,7 +46,7 @@ export function defineSummary(program: Command, { io, setExit }: CommandContext)
     };
     // loaded when it runs: `explain` must not pay for the summary machinery at start-up
     const { runSummary } = await import('../summary/run.js');
-    const result = await runSummary(files, options, catalogFor(flags, io), await paletteFor(flags, io), io);
+    const result = await runSummary(files, options, catalogFor(flags, io, options.lang), await paletteFor(flags, io), io);
     if (result.report.lines === 0 && hasFilter(options) && !io.signal.aborted) await hintEmptyResult(files, options, io);
     // Ctrl-C on an endless stdin prints the summary of what was read: a normal end.
     if (result.unreadable > 0) setExit(EXIT.input);

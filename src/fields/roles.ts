@@ -15,6 +15,8 @@ const SIDE_WORDS: Record<string, Side> = {
 // `faddr` (foreign) is the far end, `laddr` (local) the near one and `gaddr` its global (NAT) form;
 // as Elastic reads them, the near end is the source unless the connection is inbound
 const LABEL_SIDES: Record<string, Side> = { faddr: 'dst', gaddr: 'src', laddr: 'src' };
+// words that name the value after a side word without changing the side (`from IP a`, `to host b`)
+const NEUTRAL = new Set(['ip', 'ipv4', 'ipv6', 'address', 'addr', 'host', 'hostname', 'the', 'a', 'an']);
 
 const INTERFACE = /(?:^|_)(?:interface|interface_name|ifc|intf|if_name|ifname|in_name|zone|nameif)(?:_\d+)?$|^(?:in|out|ingress|egress)_(?:interface|ifc|zone)/;
 const MAPPED = /(?:^|_)(?:mapped|global|translated|xlate|gaddr|nat)(?:_|$)|^(?:global|mapped)/;
@@ -28,8 +30,8 @@ const ACL = /^(?:acl|acl_id|acl_name|access_list|access_list_name|access_group|a
 const REASON = /^(?:reason|reason_string|teardown_reason|reason_text|cause|description)$/;
 const ASSIGNED = /(?:^|_)assigned(?:_|$)|^(?:client_dynamic_ip|virtual_ip|vpn_ip|ip_address_assigned)$/;
 const BYTES = /^(?:bytes|byte_count|bytes_total|total_bytes|octets)$/;
-const BYTES_OUT = /^(?:bytes_xmt|bytes_tx|bytes_sent|xmt_bytes|tx_bytes|initiator_bytes|bytes_out)$/;
-const BYTES_IN = /^(?:bytes_rcv|bytes_rx|bytes_received|rcv_bytes|rx_bytes|responder_bytes|bytes_in)$/;
+const BYTES_OUT = /^(?:bytes_xmt|bytes_tx|bytes_sent|xmt_bytes|xmt_count|tx_bytes|initiator_bytes|bytes_out)$/;
+const BYTES_IN = /^(?:bytes_rcv|bytes_rx|bytes_received|rcv_bytes|rcv_count|rx_bytes|responder_bytes|bytes_in)$/;
 const DURATION = /^(?:duration|hh_mm_ss|session_duration|connection_duration|time|elapsed)$/;
 const PROTOCOL = /^(?:protocol|transport_protocol|ip_protocol|protocol_name|protocol_number|proto)$/;
 const SERVER = /^(?:server|server_ip|server_ip_address|aaa_server|server_address|aaa_server_ip)$/;
@@ -53,7 +55,7 @@ function sideOfLiteral(lit: string): Side | null {
   for (const m of lit.toLowerCase().matchAll(/[a-z]+/g)) {
     if (SIDE_WORDS[m[0]]) [said, weak] = [SIDE_WORDS[m[0]]!, m[0] === 'for'];
     else if (LABEL_SIDES[m[0]]) label = LABEL_SIDES[m[0]]!;
-    else said = label = null;
+    else if (!NEUTRAL.has(m[0])) said = label = null;
   }
   // `for faddr`: the label says more than `for`; `from laddr`: `from` says more than the label
   return weak ? label ?? said : said ?? label;
@@ -85,7 +87,7 @@ const rolesCache = new WeakMap<Pattern, Roles>();
 export function rolesOf(p: Pattern): Roles {
   const cached = rolesCache.get(p);
   if (cached) return cached;
-  const roles: Record<string, string> = {};
+  const roles: Record<string, string> = Object.create(null) as Record<string, string>;
   let labelled = false;
   const seen = new Set<string>();
   let side: Side | null = null;
@@ -122,6 +124,14 @@ export function rolesOf(p: Pattern): Roles {
       seen.add(`${side}_interface`);
     }
   });
+  // `translation from inside:A/p to outside:B/q`: B is A's translated address, not a far end's
+  for (const [side, other] of [['dst', 'src'], ['src', 'dst']] as const) {
+    if (seen.has(`${side}_ip`) || !seen.has(`${side}_mapped_ip`) || !seen.has(`${other}_ip`) || seen.has(`${other}_mapped_ip`)) continue;
+    for (const name in roles) {
+      const role = roles[name]!;
+      if (role.startsWith(`${side}_mapped_`)) roles[name] = `${other}_mapped_${role.slice(side.length + 8)}`;
+    }
+  }
   const result: Roles = { names: roles, swapOn: labelled ? 'inbound' : 'outbound' };
   rolesCache.set(p, result);
   return result;

@@ -101,8 +101,9 @@ export function canonicalFields(id: string, fields: Record<string, string>, { na
   // `Built outbound … for A to B`: B opened the connection
   const swap = fields.direction?.toLowerCase() === swapOn && verbValue(verbs.action, fields) === 'built';
   for (const name in fields) {
-    let role = roles[name];
-    if (role === undefined) continue;
+    // placeholder names come from documents a user may import (`constructor`, `__proto__`): own keys only
+    if (!Object.hasOwn(roles, name)) continue;
+    let role = roles[name]!;
     if (swap) role = SWAP[role] ?? role;
     if (out[role] !== undefined) continue;
     const value = checkerOf(role)(fields[name]!.trim());

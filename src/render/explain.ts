@@ -34,7 +34,7 @@ export function renderExplain(entry: CatalogEntry, lang: Lang, palette: Palette,
     const valueOf = (name: string): string => {
       const v = line?.fields?.[name];
       if (v === undefined) return '';
-      const as = line?.roles?.[name];
+      const as = line?.roles && Object.hasOwn(line.roles, name) ? line.roles[name] : undefined;
       return as && line?.canonical?.[as] !== undefined ? `${terminalSafe(v)}  → ${as}` : terminalSafe(v);
     };
     const names = compiledVariants(entry)[i]?.fieldNames ?? [];

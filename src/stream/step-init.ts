@@ -20,6 +20,6 @@ export function stepInit(opts: StreamOptions, catalog: Catalog, color: boolean, 
 
 /** In a pool thread: the main thread's catalog rebuilt from its files, and the same step compiled. */
 export async function stepInThread(init: StepInit): Promise<CompiledStep> {
-  const catalog = mergeLayers(init.catalog.map((s) => ({ origin: s.origin, file: s.file, entries: readLayer(s.file, s.origin) })));
+  const catalog = mergeLayers(init.catalog.map((s) => ({ origin: s.origin, file: s.file, entries: readLayer(s.file, s.origin, [init.opts.lang]) })));
   return compileStep(init.opts, catalog, await createPalette(init.color), new Date(init.now));
 }

@@ -58,7 +58,9 @@ test('NAT: the translated address is the mapped side', () => {
   assert.equal(c?.action, 'built');
   assert.equal(c?.src_ip, '10.1.1.5');
   assert.equal(c?.src_port, '51000');
-  assert.equal(c?.dst_mapped_ip, '203.0.113.9');
+  assert.equal(c?.src_mapped_ip, '203.0.113.9');
+  assert.equal(c?.src_mapped_port, '41000');
+  assert.equal(c?.dst_ip, undefined);
 });
 
 test('VPN sessions: the peer is src_ip, with user, group and the address assigned', () => {
