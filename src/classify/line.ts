@@ -49,7 +49,7 @@ export function addFields(record: LogRecord, catalog: Catalog): void {
   const m = extractFields(entry, record.message);
   record.fields = m?.fields ?? {};
   // with no variant, what the ID alone says (302013 is TCP)
-  record.canonical = m?.canonical ?? canonicalFields(entry.id, {}, { names: {}, swapOn: 'outbound' }, {});
+  record.canonical = m?.canonical ?? canonicalFields(entry.id, {}, { names: {}, list: [], swapOn: 'outbound' }, {});
   if (m) record.variant = m.variant;
 }
 

@@ -4,7 +4,7 @@ import { parseFtdEventFields } from './ftd-event.js';
 import { rolesOf } from './roles.js';
 import { verbsOf } from './verbs.js';
 import { canonicalFields, ftdEventRoles, ftdEventVerbs } from './vocabulary.js';
-import { fieldName } from './placeholders.js';
+import { isPlaceholderItself } from './value-types.js';
 
 const FTD_EVENT = new Set(['430001', '430002', '430003', '430004', '430005']);
 
@@ -20,13 +20,13 @@ export function extractFields(entry: CatalogEntry, message: string): Extracted |
   const ftd = FTD_EVENT.has(entry.id) ? parseFtdEventFields(message) : null;
   if (ftd) {
     // `Intrusion Policy: intrusion-policy`: a template's placeholder, not a value
-    for (const k in ftd) if (fieldName(ftd[k]!) === k) delete ftd[k];
+    for (const k in ftd) if (isPlaceholderItself(ftd[k]!, k)) delete ftd[k];
     const roles = ftdEventRoles();
     return { variant: 0, fields: ftd, roles: roles.names, canonical: canonicalFields(entry.id, ftd, roles, ftdEventVerbs(ftd)) };
   }
   const m = matchEntry(entry, message);
   if (!m) return null;
-  const roles = m.pattern ? rolesOf(m.pattern) : { names: {}, swapOn: 'outbound' as const };
+  const roles = m.pattern ? rolesOf(m.pattern) : { names: {}, list: [], swapOn: 'outbound' as const };
   const verbs = m.pattern ? verbsOf(m.pattern) : {};
   return { variant: m.variant, fields: m.fields, roles: roles.names, canonical: canonicalFields(entry.id, m.fields, roles, verbs) };
 }

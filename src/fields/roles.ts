@@ -78,6 +78,8 @@ function endpointRole(name: string, side: Side, seen: Set<string>): string | nul
 export interface Roles {
   /** placeholder name → canonical field name, for the placeholders that fill one */
   names: Record<string, string>;
+  /** the same as pairs, in the format's order */
+  list: [string, string][];
   /** the direction (`Built inbound|outbound`) in which the far end opened the connection: src and dst trade places */
   swapOn: 'inbound' | 'outbound';
 }
@@ -132,7 +134,7 @@ export function rolesOf(p: Pattern): Roles {
       if (role.startsWith(`${side}_mapped_`)) roles[name] = `${other}_mapped_${role.slice(side.length + 8)}`;
     }
   }
-  const result: Roles = { names: roles, swapOn: labelled ? 'inbound' : 'outbound' };
+  const result: Roles = { names: roles, list: Object.entries(roles), swapOn: labelled ? 'inbound' : 'outbound' };
   rolesCache.set(p, result);
   return result;
 }

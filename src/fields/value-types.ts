@@ -52,19 +52,41 @@ const HOST_NAME = /^(?=[^.]*[.\d])[a-z0-9_][a-z0-9_.-]{0,252}$/i;
 
 const SEPARATORS = new Set([':', '/']);
 
+interface SettlePlan {
+  /** neighbours `a` `sep` `b` of which at least one is typed */
+  pairs: { a: string; b: string; ta: ValueType; tb: ValueType; sep: string }[];
+  names: { name: string; type: ValueType }[];
+}
+
+const plans = new WeakMap<Pattern, SettlePlan>();
+
+function planOf(p: Pattern): SettlePlan {
+  let plan = plans.get(p);
+  if (plan) return plan;
+  plan = { pairs: [], names: p.fields.map((f) => ({ name: f.name, type: valueType(f.name) })) };
+  for (let i = 0; i + 1 < p.fields.length; i++) {
+    const [a, b] = [plan.names[i]!, plan.names[i + 1]!];
+    const sep = p.text[i + 1]!;
+    if (SEPARATORS.has(sep) && (a.type !== 'text' || b.type !== 'text')) plan.pairs.push({ a: a.name, b: b.name, ta: a.type, tb: b.type, sep });
+  }
+  plans.set(p, plan);
+  return plan;
+}
+
+/** `user-agent` where the format says `user-agent`: the line repeats the placeholder, or the format took a word of the sentence for one. */
+export const isPlaceholderItself = (v: string, name: string): boolean =>
+  Math.abs(v.length - name.length) <= 2 && (v.charCodeAt(0) | 32) === name.charCodeAt(0) && fieldName(v) === name;
+
 /**
  * Values of a matched pattern, re-cut where the type of two neighbours separated by `:` or `/` asks for
  * another cut. `guessed` (the tolerant matcher's alignments): a typed value that fits no cut is dropped,
  * as a wrong address is worse than none; a format matched word for word keeps what the line says
- * there (111003's `IP_address` is `console` on the console).
+ * there (111003's `IP_address` is `console` on the console). A value that is its placeholder's own
+ * name is not a value either way.
  */
 export function settleValues(p: Pattern, fields: Record<string, string>, guessed = false): Record<string, string> {
-  const names = p.fields.map((f) => f.name);
-  for (let i = 0; i + 1 < names.length; i++) {
-    const sep = p.text[i + 1]!;
-    const [a, b] = [names[i]!, names[i + 1]!];
-    const [ta, tb] = [valueType(a), valueType(b)];
-    if (!SEPARATORS.has(sep) || (ta === 'text' && tb === 'text')) continue;
+  const plan = planOf(p);
+  for (const { a, b, ta, tb, sep } of plan.pairs) {
     const [va, vb] = [fields[a], fields[b]];
     if (va === undefined || vb === undefined || (fits(ta, va) && fits(tb, vb))) continue;
     const whole = `${va}${sep}${vb}`;
@@ -77,11 +99,9 @@ export function settleValues(p: Pattern, fields: Record<string, string>, guessed
       }
     }
   }
-  for (const name of names) {
+  for (const { name, type } of plan.names) {
     const v = fields[name];
-    // `user-agent` where the format says `user-agent`: the line repeats the placeholder, or the format
-    // took a word of the sentence for one; either way it is not a value
-    if (v !== undefined && ((guessed && !fits(valueType(name), v)) || fieldName(v) === name)) delete fields[name];
+    if (v !== undefined && ((guessed && !fits(type, v)) || isPlaceholderItself(v, name))) delete fields[name];
   }
   return fields;
 }

@@ -92,36 +92,36 @@ function checkerOf(name: string): (v: string) => string | undefined {
 const SWAP: Record<string, string> = {};
 for (const k of Object.keys(CANONICAL_FIELDS)) if (k.startsWith('src_')) [SWAP[k], SWAP[`dst_${k.slice(4)}`]] = [`dst_${k.slice(4)}`, k];
 
+const ORDER = Object.keys(CANONICAL_FIELDS);
+const INDEX: Record<string, number> = Object.fromEntries(ORDER.map((k, i) => [k, i]));
+const CHECKERS = ORDER.map(checkerOf);
+const SLOT = { action: INDEX.action!, outcome: INDEX.outcome!, protocol: INDEX.protocol!, bytes: INDEX.bytes!, bytesIn: INDEX.bytes_in!, bytesOut: INDEX.bytes_out! };
+
 /**
  * The canonical fields of one message: `fields` (placeholder → value) read through `roles`
- * (placeholder → canonical name), each value checked for its shape, plus action and outcome.
+ * (placeholder → canonical name), each value checked for its shape, plus action and outcome;
+ * in CANONICAL_FIELDS order. (On every line of -o json: slots, not a sort.)
  */
-export function canonicalFields(id: string, fields: Record<string, string>, { names: roles, swapOn }: Roles, verbs: Verbs): Record<string, string> {
-  const out: Record<string, string> = {};
+export function canonicalFields(id: string, fields: Record<string, string>, roles: Roles, verbs: Verbs): Record<string, string> {
+  const slots: (string | undefined)[] = new Array(ORDER.length);
   // `Built outbound … for A to B`: B opened the connection
-  const swap = fields.direction?.toLowerCase() === swapOn && verbValue(verbs.action, fields) === 'built';
-  for (const name in fields) {
-    // placeholder names come from documents a user may import (`constructor`, `__proto__`): own keys only
-    if (!Object.hasOwn(roles, name)) continue;
-    let role = roles[name]!;
-    if (swap) role = SWAP[role] ?? role;
-    if (out[role] !== undefined) continue;
-    const value = checkerOf(role)(fields[name]!.trim());
-    if (value !== undefined) out[role] = value;
-  }
   const action = verbValue(verbs.action, fields);
-  if (action) out.action = action;
+  const swap = action === 'built' && fields.direction?.toLowerCase() === roles.swapOn;
+  for (const [name, role] of roles.list) {
+    const raw = fields[name];
+    if (raw === undefined) continue;
+    const slot = INDEX[swap ? SWAP[role] ?? role : role]!;
+    if (slots[slot] !== undefined) continue;
+    slots[slot] = CHECKERS[slot]!(raw.trim());
+  }
+  if (action) slots[SLOT.action] = action;
   const outcome = verbValue(verbs.outcome, fields);
-  if (outcome) out.outcome = outcome;
-  if (!out.protocol && ID_PROTOCOL[id]) out.protocol = ID_PROTOCOL[id]!;
-  if (!out.bytes && out.bytes_in && out.bytes_out) out.bytes = String(Number(out.bytes_in) + Number(out.bytes_out));
-  return ordered(out);
-}
-
-const ORDER = Object.keys(CANONICAL_FIELDS);
-function ordered(fields: Record<string, string>): Record<string, string> {
+  if (outcome) slots[SLOT.outcome] = outcome;
+  if (slots[SLOT.protocol] === undefined && ID_PROTOCOL[id]) slots[SLOT.protocol] = ID_PROTOCOL[id];
+  const [bytesIn, bytesOut] = [slots[SLOT.bytesIn], slots[SLOT.bytesOut]];
+  if (slots[SLOT.bytes] === undefined && bytesIn !== undefined && bytesOut !== undefined) slots[SLOT.bytes] = String(Number(bytesIn) + Number(bytesOut));
   const out: Record<string, string> = {};
-  for (const k of ORDER) if (fields[k] !== undefined) out[k] = fields[k]!;
+  for (let i = 0; i < slots.length; i++) if (slots[i] !== undefined) out[ORDER[i]!] = slots[i]!;
   return out;
 }
 
@@ -132,8 +132,10 @@ const FTD_ROLES: Record<string, string> = {
   initiator_bytes: 'bytes_out', responder_bytes: 'bytes_in', connection_duration: 'duration', reason: 'reason', application_protocol: 'app_protocol',
 };
 
+const FTD_EVENT_ROLES: Roles = { names: FTD_ROLES, list: Object.entries(FTD_ROLES), swapOn: 'outbound' };
+
 export function ftdEventRoles(): Roles {
-  return { names: FTD_ROLES, swapOn: 'outbound' };
+  return FTD_EVENT_ROLES;
 }
 
 /** FTD events say their action in a key of its own (`AccessControlRuleAction: Allow`). */
