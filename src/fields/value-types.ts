@@ -74,8 +74,13 @@ function planOf(p: Pattern): SettlePlan {
 }
 
 /** `user-agent` where the format says `user-agent`: the line repeats the placeholder, or the format took a word of the sentence for one. */
-export const isPlaceholderItself = (v: string, name: string): boolean =>
-  Math.abs(v.length - name.length) <= 2 && (v.charCodeAt(0) | 32) === name.charCodeAt(0) && fieldName(v) === name;
+export function isPlaceholderItself(v: string, name: string): boolean {
+  if (Math.abs(v.length - name.length) > 2) return false;
+  // cheap first: the first letter or digit must be the name's (`[interface_name` → `interface_name`)
+  let i = 0;
+  while (i < v.length && !/[a-z0-9]/i.test(v[i]!)) i++;
+  return (v.charCodeAt(i) | 32) === (name.charCodeAt(0) | 32) && fieldName(v) === name;
+}
 
 /**
  * Values of a matched pattern, re-cut where the type of two neighbours separated by `:` or `/` asks for
