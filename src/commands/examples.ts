@@ -5,14 +5,14 @@ const EXAMPLES: Record<string, string[]> = {
   asalog: [
     'tail -f /var/log/asa.log | asalog -s err       # errors and worse, as they arrive',
     'asalog -f -n 50 --compact /var/log/asa.log      # follow from the last 50 lines, short rows',
-    'asalog -g deny -I -o json fw.log.gz | jq .id    # any case, as NDJSON',
     'asalog --count -H -i 722000-722999 *.log        # AnyConnect lines per file',
+    'asalog -w src_ip=10.0.0.0/8 -w action=denied fw.log   # denies from 10/8, any message',
   ],
   summary: [
     'asalog summary fw.log',
     'asalog summary --since yesterday --html report.html fw.log',
-    'asalog summary -o json *.log.gz | jq .ids[0]',
     'asalog summary --by host --top 5 -s warn fw.log',
+    'asalog summary -w user=alice fw.log             # what one VPN user did',
   ],
   explain: [
     'asalog explain 722001',

@@ -64,8 +64,8 @@ export interface InputFlags {
 
 /** Just the filter of a command's flags (the rest stays out of the options handed to worker threads). */
 function filterOptions(flags: FilterFlags): FilterOptions {
-  const { severity, category, id, host, since, until, grep, grepLine, ignoreCase, unknown, unparsed, invert, tz } = flags;
-  return { severity, category, id, host, since, until, grep, grepLine, ignoreCase, unknown, unparsed, invert, tz };
+  const { severity, category, id, host, since, until, grep, grepLine, ignoreCase, unknown, unparsed, invert, tz, where } = flags;
+  return { severity, category, id, host, since, until, grep, grepLine, ignoreCase, unknown, unparsed, invert, tz, ...(where ? { where } : {}) };
 }
 
 /** What the stream view and summary take alike from their flags: the filter, how to read, the language. */
@@ -73,6 +73,8 @@ export function sharedOptions(flags: FilterFlags & InputFlags & { lang?: string 
   checkIgnoreCase(flags);
   return { ...filterOptions(flags), year: flags.year, lang: resolveLang(flags.lang, env), maxLineBytes: flags.maxLine };
 }
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** The filter options shared by the streaming view and the summary (one definition: src/filter/compile.ts). */
 export function addFilterOptions(cmd: Command): Command {
@@ -86,6 +88,7 @@ export function addFilterOptions(cmd: Command): Command {
     .option('-g, --grep <regex>', 'regular expression on the message text (JavaScript syntax; no backreferences or lookaround)')
     .option('-G, --grep-line <regex>', 'regular expression on the whole line: syslog header, host and tag too')
     .option('-I, --ignore-case', 'letters in -g/-G match either case (also: start the pattern with (?i))')
+    .option('-w, --where <field=value>', 'canonical field test, repeatable (AND): src_ip=10.0.0.0/8, dst_port=22,3389, dst_port=1024-65535, user=alice, action!=allowed', collect)
     .option('--unknown', 'only messages whose ID is not in the catalog')
     .option('--unparsed', 'only lines without an ASA/FTD tag')
     .option('-v, --invert', 'invert the selection');

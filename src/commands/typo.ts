@@ -1,19 +1,7 @@
 import { existsSync } from 'node:fs';
+import { distance } from '../parse/closest-name.js';
 
-/** Edit distance, for names of a few letters: insertions, deletions, substitutions, swaps. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
+export { closestName } from '../parse/closest-name.js';
 
 /**
  * `asalog sumary fw.log` reads "sumary" as a file name. When the first argument is no file but is
@@ -29,12 +17,3 @@ export function mistypedCommand(first: string | undefined, commands: readonly st
   return best?.name ?? null;
 }
 
-/** The name in `names` closest to a mistyped one (`srcip` → `src_ip`), or null when none is close. */
-export function closestName(typed: string, names: readonly string[]): string | null {
-  let best: { name: string; d: number } | null = null;
-  for (const name of names) {
-    const d = distance(typed.toLowerCase(), name);
-    if (d <= Math.max(1, Math.floor(name.length / 3)) && (best === null || d < best.d)) best = { name, d };
-  }
-  return best?.name ?? null;
-}

@@ -6,6 +6,7 @@ import type { LogRecord } from '../classify/record.js';
 import { parseSeverityLevels } from '../parse/severity.js';
 import { zoneOffset } from '../parse/zone.js';
 import { parseTimeExpr } from './time-expr.js';
+import { whereTest } from './where.js';
 
 export interface FilterOptions extends GrepOptions {
   severity?: string;
@@ -23,7 +24,12 @@ export interface FilterOptions extends GrepOptions {
   invert?: boolean;
   /** zone for zoneless --since/--until times, as the log parser reads it; default UTC */
   tz?: string;
+  /** `--where field=value`, all must hold: tests on the canonical fields, which the caller adds first (see needsFields) */
+  where?: string[];
 }
+
+/** Whether the filter reads canonical fields, which the record must then carry before it is tested. */
+export const needsFields = (opts: FilterOptions): boolean => (opts.where?.length ?? 0) > 0;
 
 type Test = (r: LogRecord) => boolean;
 
@@ -31,7 +37,7 @@ const TAG_FLAGS = ['severity', 'category', 'id', 'unknown'] as const;
 
 export function hasFilter(opts: FilterOptions): boolean {
   const { severity, category, id, host, since, until, grep, grepLine, unknown, unparsed } = opts;
-  return [severity, category, id, host, since, until, grep, grepLine].some((v) => v !== undefined) || !!unknown || !!unparsed;
+  return [severity, category, id, host, since, until, grep, grepLine].some((v) => v !== undefined) || !!unknown || !!unparsed || needsFields(opts);
 }
 
 function commaList(flag: string, value: string): string[] {
@@ -114,6 +120,7 @@ export function compileFilter(opts: FilterOptions, now: Date = new Date()): Test
   if (opts.host !== undefined) tests.push(hostTest(opts.host));
   if (opts.since !== undefined || opts.until !== undefined) tests.push(timeTest(opts, now));
   tests.push(...grepTests(opts));
+  for (const expr of opts.where ?? []) tests.push(whereTest(expr));
   const all: Test = (r) => tests.every((test) => test(r));
   return opts.invert ? (r) => !all(r) : all;
 }

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/load.js';
 import { categoryOf } from '../catalog/categories.js';
-import type { FilterOptions } from './compile.js';
+import { needsFields, type FilterOptions } from './compile.js';
 import type { LogRecord } from '../classify/record.js';
 import { TagReader } from '../parse/tag-bytes.js';
 
@@ -23,7 +23,7 @@ export const KEEP = 2;
  * Every other line returns false and goes through the normal path, so output is unchanged.
  */
 export function tagPrefilter(opts: FilterOptions, keep: (r: LogRecord) => boolean, catalog: Catalog): TagPrefilter | null {
-  if (opts.host !== undefined || opts.since !== undefined || opts.until !== undefined || opts.grep !== undefined || opts.grepLine !== undefined || opts.unparsed) return null;
+  if (needsFields(opts) || opts.host !== undefined || opts.since !== undefined || opts.until !== undefined || opts.grep !== undefined || opts.grepLine !== undefined || opts.unparsed) return null;
   // per severity × ID: 0 not yet decided, SKIP or KEEP
   const decided = new Uint8Array(8 * 1_000_000);
   const decide = (key: number): number => {

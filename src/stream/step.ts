@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Catalog } from '../catalog/load.js';
 import { addFields, classifyLine } from '../classify/line.js';
-import { compileFilter, hasFilter } from '../filter/compile.js';
+import { compileFilter, hasFilter, needsFields } from '../filter/compile.js';
 import { lineText, type RawLine } from '../input/raw-line.js';
 import type { Palette } from '../render/palette.js';
 import type { LogRecord } from '../classify/record.js';
@@ -32,6 +32,8 @@ export function compileStep(opts: StreamOptions, catalog: Catalog, palette: Pale
   // the formats that show `fields`, or the matched variant's meaning (text); raw and csv do not
   const withFields = opts.output === 'json' || opts.output === 'ecs' || opts.output === 'text' || (opts.fields?.length ?? 0) > 0;
   const classify = { infer: opts.infer === true };
+  // --where tests canonical fields: they are found before the filter, then shown or not as the output says
+  const readsFields = needsFields(opts);
   const prefilter = opts.output === 'raw' && filtering ? tagPrefilter(opts, keep, catalog) : null;
   const render = (r: LogRecord, raw: RawLine): string | Buffer => {
     switch (opts.output) {
@@ -46,8 +48,9 @@ export function compileStep(opts: StreamOptions, catalog: Catalog, palette: Pale
   const step: LineStep = (raw, file, year, notAfter) => {
     if (opts.output === 'raw' && (!filtering || prefilter?.keeps(raw.bytes))) return rawLine(raw, file, opts.withFilename);
     const record = classifyLine(lineText(raw.bytes), file, raw.number, catalog, { year, notAfter, tz: opts.tz }, classify);
+    if (readsFields) addFields(record, catalog);
     if (!keep(record)) return null;
-    if (withFields) addFields(record, catalog);
+    if (withFields && !readsFields) addFields(record, catalog);
     return render(record, raw);
   };
   return { step, prefilter };

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/load.js';
-import { classifyLine } from '../classify/line.js';
-import { compileFilter } from '../filter/compile.js';
+import { addFields, classifyLine } from '../classify/line.js';
+import { compileFilter, needsFields } from '../filter/compile.js';
 import { lineText } from '../input/raw-line.js';
 import { readLines } from '../input/read-lines.js';
 import type { ReadOptions } from '../input/read-options.js';
@@ -12,10 +12,12 @@ import type { TallyResult } from './tally-result.js';
 /** `summary` with a filter: every line classified as the stream view does, then counted by the one Tally. */
 export async function countRecords(paths: string[], opts: SummaryOptions, catalog: Catalog, read: ReadOptions): Promise<TallyResult> {
   const keep = compileFilter(opts);
+  const readsFields = needsFields(opts);
   const tally = new Tally();
   for await (const batch of readLines({ ...read, paths })) {
     for (const raw of batch.lines) {
       const r = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, notAfter: batch.notAfter, tz: opts.tz });
+      if (readsFields) addFields(r, catalog);
       if (!keep(r)) continue;
       tally.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: atLeastOne(r.repeat ?? null) });
     }
