@@ -13,6 +13,7 @@ export interface SummaryFlags extends FilterFlags, InputFlags {
   output: SummaryOutput;
   top: number;
   by: Pivot;
+  sections?: boolean;
   bucket?: Bucket;
   html?: string;
   lang?: string;
@@ -28,6 +29,7 @@ export function defineSummary(program: Command, { io, setExit }: CommandContext)
     .addOption(new Option('--by <pivot>', 'the main table').choices(['id', 'category', 'severity', 'host']).default('id'))
     .addOption(new Option('--bucket <size>', 'timeline bucket (default: chosen from the span)').choices(['minute', 'hour', 'day']))
     .option('--html <file>', 'also write a self-contained HTML report', parseFileName('--html'))
+    .option('--sections', 'also say what happened: denied traffic, connections, VPN sessions, logins, administration, failover (reads every field: slower)')
     .addOption(langOption())
     .addOption(colorOption());
   addFilterOptions(summary);
@@ -43,6 +45,7 @@ export function defineSummary(program: Command, { io, setExit }: CommandContext)
       by: flags.by,
       bucket: flags.bucket,
       html: flags.html,
+      sections: flags.sections === true,
     };
     // loaded when it runs: `explain` must not pay for the summary machinery at start-up
     const { runSummary } = await import('../summary/run.js');

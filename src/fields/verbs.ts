@@ -18,7 +18,11 @@ export interface Verbs {
   /** a fixed value, or `{ field }`: the value of that choice placeholder */
   action?: string | { field: string; map: Record<string, string> };
   outcome?: string | { field: string; map: Record<string, string> };
+  /** a transport the format names in its words (`Inbound TCP connection denied`) */
+  protocol?: string;
 }
+
+const PROTOCOL_WORDS = new Set(['tcp', 'udp', 'icmp', 'icmp6', 'sctp', 'gre', 'esp']);
 
 const WORD = /[a-z][a-z-]*/g;
 
@@ -54,6 +58,8 @@ export function verbsOf(p: Pattern): Verbs {
   if (action) v.action = action;
   const outcome = fromChoice(p, OUTCOMES) ?? fromText(text, OUTCOMES);
   if (outcome) v.outcome = outcome;
+  const protocol = text.toLowerCase().match(/[a-z0-9]+/g)?.find((w) => PROTOCOL_WORDS.has(w));
+  if (protocol) v.protocol = protocol === 'icmp6' ? 'ipv6-icmp' : protocol;
   cache.set(p, v);
   return v;
 }

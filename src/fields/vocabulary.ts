@@ -86,6 +86,8 @@ function checkerOf(name: string): (v: string) => string | undefined {
   if (name.startsWith('bytes')) return count;
   if (name === 'duration') return seconds;
   if (name === 'app_protocol') return (v) => v.toLowerCase() || undefined;
+  // an access list's name is one word: what a looser reading took after it (`OUT" [0x0, 0x0]`) is not
+  if (name === 'acl') return (v) => /^[^\s"']+/.exec(v)?.[0];
   return text;
 }
 
@@ -117,7 +119,7 @@ export function canonicalFields(id: string, fields: Record<string, string>, role
   if (action) slots[SLOT.action] = action;
   const outcome = verbValue(verbs.outcome, fields);
   if (outcome) slots[SLOT.outcome] = outcome;
-  if (slots[SLOT.protocol] === undefined && ID_PROTOCOL[id]) slots[SLOT.protocol] = ID_PROTOCOL[id];
+  if (slots[SLOT.protocol] === undefined) slots[SLOT.protocol] = verbs.protocol ?? ID_PROTOCOL[id];
   const [bytesIn, bytesOut] = [slots[SLOT.bytesIn], slots[SLOT.bytesOut]];
   if (slots[SLOT.bytes] === undefined && bytesIn !== undefined && bytesOut !== undefined) slots[SLOT.bytes] = String(Number(bytesIn) + Number(bytesOut));
   const out: Record<string, string> = {};

@@ -57,6 +57,26 @@ export interface SummaryTotals {
   categories: Record<string, number>;
 }
 
+/** One ranked table of a "what happened" section: key and count per row, highest first (or events in time order). */
+export interface HappenedTable {
+  title: string;
+  head: string[];
+  rows: (string | number)[][];
+  /** how many rows there were before --top cut them */
+  total: number;
+  /** when the counts are estimates (more distinct keys than the table keeps): the most a count may be low by */
+  maxError?: number;
+  /** rows in time order, not ranked */
+  ordered?: boolean;
+}
+
+export interface HappenedSection {
+  key: 'denied' | 'connections' | 'vpn' | 'auth' | 'admin' | 'ha';
+  title: string;
+  summary: string;
+  tables: HappenedTable[];
+}
+
 /** The stable JSON schema of `asalog summary -o json` (documented in the README). */
 export interface SummaryReport extends SummaryTotals {
   schema: 'asalog.summary/1';
@@ -69,4 +89,6 @@ export interface SummaryReport extends SummaryTotals {
   overrides: SeverityOverride[];
   bucket: Bucket;
   timeline: TimelinePoint[];
+  /** `--sections`: what happened, from the canonical fields */
+  happened?: HappenedSection[];
 }

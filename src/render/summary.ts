@@ -3,7 +3,7 @@ import type { Palette } from './palette.js';
 import { makeTable } from './table.js';
 import { severityName } from '../parse/severity.js';
 import { categoryTitle } from '../catalog/categories.js';
-import { loggedOffDefault, type IdCount, type Pivot, type SummaryReport, type TimelinePoint } from './summary-report.js';
+import { loggedOffDefault, type HappenedTable, type IdCount, type Pivot, type SummaryReport, type TimelinePoint } from './summary-report.js';
 import { displayWidth, fitWidth } from './width.js';
 import { terminalSafe } from '../terminal-safe.js';
 
@@ -128,7 +128,30 @@ export function renderSummaryTable(r: SummaryReport, opts: { top: number; pivot:
     out.push('', palette.bold(sec.title), table.toString());
     if (cutNote(sec)) out.push(palette.dim(cutNote(sec)));
   }
+  for (const h of r.happened ?? []) {
+    out.push('', palette.bold(`── ${h.title} ──`), `  ${terminalSafe(h.summary)}`);
+    for (const t of h.tables) {
+      const sec = happenedSection(t, opts.width);
+      const table = makeTable(sec.head, { compact: true });
+      for (const row of sec.rows) table.push(row);
+      out.push('', palette.bold(sec.title), table.toString());
+      for (const note of [cutNote(sec), estimateNote(t)]) if (note) out.push(palette.dim(note));
+    }
+  }
   return `${out.join('\n')}\n`;
+}
+
+/** A "what happened" table as a Section: cells as text, made safe, the last column fitted when it is text. */
+function happenedSection(t: HappenedTable, width?: number): Section {
+  const rows = t.rows.map((row) => row.map((cell) => terminalSafe(String(cell))));
+  const last = t.head.length - 1;
+  const fitted = width === undefined || typeof t.rows[0]?.[last] === 'number' ? rows : rows.map((row) => [...row.slice(0, last), fitWidth(row[last]!, Math.max(30, width - 60))]);
+  return { title: t.title, head: t.head, rows: fitted, total: t.ordered ? undefined : t.total };
+}
+
+/** Under a table whose counts are estimates (more distinct keys than it keeps). */
+function estimateNote(t: HappenedTable): string {
+  return t.maxError ? `counts are estimates (more distinct keys than the table keeps): each may be low by up to ${t.maxError}` : '';
 }
 
 /** `15 of 42 shown; --top 42 to see them all` under a table --top cut; '' otherwise. */
@@ -150,11 +173,19 @@ export function renderSummaryMarkdown(r: SummaryReport, opts: { top: number; piv
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const out: string[] = ['# asalog summary', '', '| measure | value |', '|---|---|'];
   for (const [k, v] of totals(r)) out.push(`| ${k} | ${esc(v)} |`);
-  for (const sec of sections(r, opts.top, opts.pivot)) {
+  const put = (sec: Section, level: string, notes: string[]) => {
     const head = sec.head.map((h) => h || ' ');
-    out.push('', `## ${sec.title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+    out.push('', `${level} ${sec.title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
     for (const row of sec.rows) out.push(`| ${row.map(esc).join(' | ')} |`);
-    if (cutNote(sec)) out.push('', cutNote(sec));
+    for (const note of notes) if (note) out.push('', note);
+  };
+  for (const sec of sections(r, opts.top, opts.pivot)) put(sec, '##', [cutNote(sec)]);
+  for (const h of r.happened ?? []) {
+    out.push('', `## ${h.title}`, '', esc(h.summary));
+    for (const t of h.tables) {
+      const sec = happenedSection(t);
+      put(sec, '###', [cutNote(sec), estimateNote(t)]);
+    }
   }
   return `${out.join('\n')}\n`;
 }

@@ -11,6 +11,8 @@ export interface SummaryOptions extends FilterOptions {
   by: Pivot;
   bucket?: Bucket;
   html?: string;
+  /** `--sections`: what happened, from the canonical fields (the records path) */
+  sections?: boolean;
   year?: number;
   lang: Lang;
   maxLineBytes: number;

@@ -7,18 +7,20 @@ import type { ReadOptions } from '../input/read-options.js';
 import { atLeastOne } from '../parse/repeat.js';
 import type { SummaryOptions } from './options.js';
 import { Tally } from './tally.js';
+import type { Happened } from './happened.js';
 import type { TallyResult } from './tally-result.js';
 
 /** `summary` with a filter: every line classified as the stream view does, then counted by the one Tally. */
-export async function countRecords(paths: string[], opts: SummaryOptions, catalog: Catalog, read: ReadOptions): Promise<TallyResult> {
+export async function countRecords(paths: string[], opts: SummaryOptions, catalog: Catalog, read: ReadOptions, happened?: Happened): Promise<TallyResult> {
   const keep = compileFilter(opts);
-  const readsFields = needsFields(opts);
+  const readsFields = needsFields(opts) || happened !== undefined;
   const tally = new Tally();
   for await (const batch of readLines({ ...read, paths })) {
     for (const raw of batch.lines) {
       const r = classifyLine(lineText(raw.bytes), batch.file, raw.number, catalog, { year: batch.year, notAfter: batch.notAfter, tz: opts.tz });
       if (readsFields) addFields(r, catalog);
       if (!keep(r)) continue;
+      happened?.add(r);
       tally.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: atLeastOne(r.repeat ?? null) });
     }
   }

@@ -38,7 +38,8 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   const mode = summaryPath(opts, io.env);
   let tally: TallyResult;
   // The modules of the other paths and outputs load only when used: start-up counts on big files too.
-  if (mode === 'records') tally = await (await import('./records.js')).countRecords(paths, opts, catalog, read);
+  const happened = opts.sections ? new (await import('./happened.js')).Happened(opts.top) : undefined;
+  if (mode === 'records') tally = await (await import('./records.js')).countRecords(paths, opts, catalog, read, happened);
   else tally = mergeTallies(await scanInputs(paths, { ...read, mode, env: io.env }));
   progress?.clear();
   const counts = countsFromTally(tally, catalog);
@@ -46,6 +47,7 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   const named = (paths.length ? paths : ['-']).map((p) => (p === '-' ? STDIN_NAME : p)).filter((f) => !failed.has(f) || counts.files.includes(f));
   counts.files = [...new Set(io.signal.aborted ? counts.files : named)];
   const report = buildReport(counts, catalog, opts.lang, opts.bucket);
+  if (happened) report.happened = happened.sections();
   if (opts.html) {
     // Loaded only when asked for: keeps start-up of the common path small.
     const { renderSummaryHtml } = await import('../render/html/report.js');
@@ -70,8 +72,9 @@ async function renderSummary(report: SummaryReport, opts: Pick<SummaryOptions, '
  * filter is given, else classified records. `ASALOG_SUMMARY_PATH=records|scan|workers` forces
  * one, for tests and benchmarks; every path gives the same report.
  */
-function summaryPath(opts: FilterOptions, env: NodeJS.ProcessEnv): 'records' | ScanMode {
+function summaryPath(opts: FilterOptions & { sections?: boolean }, env: NodeJS.ProcessEnv): 'records' | ScanMode {
   const forced = env.ASALOG_SUMMARY_PATH;
-  if (hasFilter(opts) || forced === 'records') return 'records';
+  // the sections read every line's fields: only the records path has them
+  if (hasFilter(opts) || opts.sections || forced === 'records') return 'records';
   return forced === 'scan' || forced === 'workers' ? forced : 'auto';
 }

@@ -12,6 +12,8 @@ import { renderSummaryHtml } from '../../src/render/html/report.js';
 import { countsFromTally, emptyCounts } from '../../src/summary/counts.js';
 import { Tally, type SummaryInput } from '../../src/summary/tally.js';
 import { buildReport } from '../../src/summary/report.js';
+import type { SummaryReport } from '../../src/render/summary-report.js';
+import { ROOT, runCli } from '../helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<script>alert(1)</script>';
@@ -146,6 +148,31 @@ describe('summary HTML in Chromium', () => {
     await page.locator('[data-testid="table-hosts"] th', { hasText: 'host' }).click();
     assert.deepEqual(await hostOrder(), [HOSTILE, 'fw-edge-1', 'fw-edge-2'], 'sorting by host name works');
 
+    assert.deepEqual(problems, []);
+  });
+
+  test('summary --sections: a panel per section, a chart of its first table, every table as in the JSON', async (t) => {
+    if (!existsSync(CHROMIUM)) {
+      t.skip('chromium not installed: apt-get install chromium');
+      return;
+    }
+    const file = join(dir, 'sections.html');
+    const sample = join(ROOT, 'test', 'fixtures', 'sample.log');
+    const json = await runCli(['summary', '--sections', '-o', 'json', '--html', file, sample]);
+    assert.equal(json.code, 0, json.stderr.toString());
+    const report = JSON.parse(json.stdout.toString()) as SummaryReport;
+    const { page, problems } = await openInChromium(t, dir, file);
+    assert.equal(report.happened?.length, 6);
+    for (const h of report.happened!) {
+      assert.equal(await page.locator(`#happened-${h.key} h2`).count(), 1, h.key);
+      for (const tb of h.tables) assert.ok(tb.rows.length > 0, `${h.key} ${tb.title}`);
+      for (const [k, tb] of h.tables.entries()) {
+        assert.equal(await page.locator(`[data-testid="table-${h.key}-${k}"] tbody tr`).count(), tb.rows.length, `${h.key} ${tb.title}`);
+      }
+    }
+    const denied = report.happened!.find((h) => h.key === 'denied')!;
+    assert.equal(await page.locator('[data-testid="chart-denied"] rect.bar').count(), denied.tables[0]!.rows.length);
+    assert.equal(await page.locator('[data-testid="table-denied-0"] tbody tr td').first().textContent(), String(denied.tables[0]!.rows[0]![0]));
     assert.deepEqual(problems, []);
   });
 });

@@ -1,0 +1,175 @@
+// `summary --sections`: what happened, from the canonical fields of every message — who was denied,
+// which connections carried the bytes, who came in over VPN, who failed to log in, what the
+// administrators ran, what failover did. Every table is a TopCounter, so memory stays bounded
+// whatever the log; a table that had to estimate says so with its error bound.
+import type { LogRecord } from '../classify/record.js';
+import type { HappenedSection, HappenedTable } from '../render/summary-report.js';
+import { TopCounter } from './top-counter.js';
+
+// Session messages paired per user: a start and an end of the same session kind.
+// 113039 AnyConnect parent session started, 716001 WebVPN session started;
+// 113019 session disconnected (duration, bytes, reason: SSL and IPsec), 716002 WebVPN session terminated.
+const SESSION_START = new Set(['113039', '716001']);
+const SESSION_END = new Set(['113019', '716002']);
+// Authentication outcomes: AAA (113004/113005/113008/113012/113015), local and ASDM/SSH logins (611101/611102, 605004/605005), VPN (716039)
+const AUTH = new Set(['113004', '113005', '113008', '113012', '113015', '611101', '611102', '605004', '605005', '716039']);
+// Commands and configuration changes: 111008/111009/111010 commands, 111001/111005 configuration written or ended, 502103 privilege changes, 771002 CLI via REST
+const ADMIN = new Set(['111001', '111005', '111008', '111009', '111010', '502103', '771002']);
+// Health beside failover (category ha): interface up/down, threat-detection rates, CPU and memory
+const HEALTH = new Set(['411001', '411002', '411003', '411004', '733100', '733101', '733102', '211001', '211004', '199019']);
+const MAX_EVENTS = 200;
+
+interface Event { time: string | null; host: string | null; id: string; text: string }
+
+export class Happened {
+  readonly messages = { denied: 0, built: 0, teardown: 0, sessionStarts: 0, sessionEnds: 0, authOk: 0, authFail: 0, admin: 0, events: 0, all: 0 };
+  private readonly denied = { src: new TopCounter(), dst: new TopCounter(), port: new TopCounter(), acl: new TopCounter(), iface: new TopCounter() };
+  private readonly conn = { built: new TopCounter(), teardown: new TopCounter(), talkers: new TopCounter(), reasons: new TopCounter() };
+  private readonly longest: { seconds: number; what: string }[] = [];
+  private readonly vpn = { sessions: new TopCounter(), seconds: new TopCounter(), bytesIn: new TopCounter(), bytesOut: new TopCounter(), groups: new TopCounter(), assigned: new TopCounter(), sources: new TopCounter(), failedUser: new TopCounter(), failedSrc: new TopCounter() };
+  private open = 0;
+  private peak = 0;
+  private peakAt: string | null = null;
+  private readonly auth = { okUser: new TopCounter(), failUser: new TopCounter(), failSrc: new TopCounter(), server: new TopCounter() };
+  private readonly admin = { commands: new TopCounter(), users: new TopCounter() };
+  private readonly events: Event[] = [];
+
+  constructor(private readonly top: number) {}
+
+  add(r: LogRecord): void {
+    const c = r.canonical;
+    if (r.id === null || c === undefined) return;
+    const n = r.repeat ?? 1;
+    this.messages.all += n;
+    const action = c.action;
+    if (action === 'denied') {
+      this.messages.denied += n;
+      if (c.src_ip) this.denied.src.add(c.src_ip, n);
+      if (c.dst_ip) this.denied.dst.add(c.dst_ip, n);
+      if (c.dst_port || c.protocol) this.denied.port.add(c.dst_port ? `${c.dst_port}/${c.protocol ?? '?'}` : c.protocol!, n);
+      if (c.acl) this.denied.acl.add(c.acl, n);
+      const iface = c.src_interface ?? c.interface;
+      if (iface) this.denied.iface.add(iface, n);
+    } else if (action === 'built' && c.connection_id !== undefined) {
+      this.messages.built += n;
+      this.conn.built.add(c.protocol ?? 'other', n);
+    } else if (action === 'teardown' && c.connection_id !== undefined) {
+      this.messages.teardown += n;
+      this.conn.teardown.add(c.protocol ?? 'other', n);
+      const pair = `${c.src_ip ?? '?'} → ${c.dst_ip ?? '?'}${c.dst_port ? `:${c.dst_port}` : ''}`;
+      if (c.bytes) this.conn.talkers.add(pair, Number(c.bytes));
+      if (c.reason) this.conn.reasons.add(c.reason, n);
+      if (c.duration) this.keepLongest(Number(c.duration), `${c.protocol ?? ''} ${pair}`.trim());
+    }
+    if (SESSION_START.has(r.id) && c.user) this.sessionStart(c, r.timestamp);
+    if (SESSION_END.has(r.id) && c.user) this.sessionEnd(c);
+    if (AUTH.has(r.id)) this.authentication(r.id, c, n);
+    if (ADMIN.has(r.id)) {
+      this.messages.admin += n;
+      this.admin.users.add(`${c.user ?? '?'}${c.src_ip ? ` from ${c.src_ip}` : ''}`, n);
+      if (c.command) this.admin.commands.add(`${c.user ?? '?'}: ${c.command}`, n);
+    }
+    if (r.category === 'ha' || HEALTH.has(r.id)) {
+      this.messages.events += n;
+      if (this.events.length < MAX_EVENTS) this.events.push({ time: r.timestamp, host: r.host, id: r.id, text: r.message ?? '' });
+    }
+  }
+
+  private keepLongest(seconds: number, what: string): void {
+    // a short list, kept sorted: the longest `top` connections
+    if (this.longest.length >= this.top && seconds <= this.longest[this.longest.length - 1]!.seconds) return;
+    this.longest.push({ seconds, what });
+    this.longest.sort((a, b) => b.seconds - a.seconds || (a.what < b.what ? -1 : 1));
+    if (this.longest.length > this.top) this.longest.pop();
+  }
+
+  private sessionStart(c: Record<string, string>, time: string | null): void {
+    this.messages.sessionStarts++;
+    this.vpn.sessions.add(c.user!);
+    if (c.group) this.vpn.groups.add(`${c.user} · ${c.group}`);
+    if (c.src_ip) this.vpn.sources.add(`${c.user} · ${c.src_ip}`);
+    this.open++;
+    if (this.open > this.peak) [this.peak, this.peakAt] = [this.open, time];
+  }
+
+  private sessionEnd(c: Record<string, string>): void {
+    this.messages.sessionEnds++;
+    if (this.open > 0) this.open--;
+    if (c.duration) this.vpn.seconds.add(c.user!, Number(c.duration));
+    if (c.bytes_in) this.vpn.bytesIn.add(c.user!, Number(c.bytes_in));
+    if (c.bytes_out) this.vpn.bytesOut.add(c.user!, Number(c.bytes_out));
+    if (c.assigned_ip) this.vpn.assigned.add(`${c.user} · ${c.assigned_ip}`);
+  }
+
+  private authentication(id: string, c: Record<string, string>, n: number): void {
+    const outcome = c.outcome ?? (c.action === 'denied' ? 'failure' : c.action === 'allowed' ? 'success' : undefined);
+    if (outcome === 'success') {
+      this.messages.authOk += n;
+      this.auth.okUser.add(c.user ?? '(no user)', n);
+    } else if (outcome === 'failure') {
+      this.messages.authFail += n;
+      this.auth.failUser.add(c.user ?? '(no user)', n);
+      if (c.src_ip) this.auth.failSrc.add(c.src_ip, n);
+      if (id === '716039' || id === '113005' || id === '113015') {
+        this.vpn.failedUser.add(c.user ?? '(no user)', n);
+        if (c.src_ip) this.vpn.failedSrc.add(c.src_ip, n);
+      }
+    }
+    if (c.server_ip && outcome) this.auth.server.add(`${c.server_ip} ${outcome}`, n);
+  }
+
+  /** The sections the log has lines for, in a fixed order. */
+  sections(): HappenedSection[] {
+    const out: HappenedSection[] = [];
+    const m = this.messages;
+    const pct = (a: number, b: number) => (b === 0 ? '0.0%' : `${((100 * a) / b).toFixed(1)}%`);
+    if (m.denied > 0) {
+      out.push({ key: 'denied', title: 'Denied traffic', summary: `${m.denied} denies: ${pct(m.denied, m.all)} of the ${m.all} messages of known IDs`, tables: [
+        table('Top sources', ['source', 'denies'], this.denied.src, this.top), table('Top destinations', ['destination', 'denies'], this.denied.dst, this.top),
+        table('Top destination ports', ['port/protocol', 'denies'], this.denied.port, this.top), table('Access lists', ['acl', 'denies'], this.denied.acl, this.top),
+        table('Interfaces', ['interface', 'denies'], this.denied.iface, this.top),
+      ] });
+    }
+    if (m.built + m.teardown > 0) {
+      const longest: HappenedTable = { title: 'Longest connections', head: ['connection', 'seconds'], rows: this.longest.map((l) => [l.what, l.seconds]), total: this.longest.length };
+      out.push({ key: 'connections', title: 'Connections', summary: `${m.built} built, ${m.teardown} torn down`, tables: [
+        table('Built by protocol', ['protocol', 'built'], this.conn.built, this.top), table('Torn down by protocol', ['protocol', 'torn down'], this.conn.teardown, this.top),
+        table('Top talkers by bytes (teardowns)', ['connection', 'bytes'], this.conn.talkers, this.top), longest, table('Teardown reasons', ['reason', 'connections'], this.conn.reasons, this.top),
+      ] });
+    }
+    if (m.sessionStarts + m.sessionEnds + this.vpn.failedUser.total > 0) {
+      const peak = m.sessionStarts > 0 ? `; at most ${this.peak} open at once${this.peakAt ? ` (${this.peakAt})` : ''}, counting from the first line` : '';
+      out.push({ key: 'vpn', title: 'VPN sessions', summary: `${m.sessionStarts} started (113039, 716001), ${m.sessionEnds} ended (113019, 716002)${peak}`, tables: [
+        table('Sessions per user', ['user', 'sessions'], this.vpn.sessions, this.top), table('Connected time per user (ended sessions)', ['user', 'seconds'], this.vpn.seconds, this.top),
+        table('Bytes in per user', ['user', 'bytes'], this.vpn.bytesIn, this.top), table('Bytes out per user', ['user', 'bytes'], this.vpn.bytesOut, this.top),
+        table('Groups', ['user · group', 'sessions'], this.vpn.groups, this.top), table('Source addresses', ['user · source', 'sessions'], this.vpn.sources, this.top),
+        table('Assigned addresses', ['user · address', 'sessions'], this.vpn.assigned, this.top),
+        table('Failed VPN logins per user', ['user', 'failures'], this.vpn.failedUser, this.top), table('Failed VPN logins per source', ['source', 'failures'], this.vpn.failedSrc, this.top),
+      ] });
+    }
+    if (m.authOk + m.authFail > 0) {
+      out.push({ key: 'auth', title: 'Authentication', summary: `${m.authOk} succeeded, ${m.authFail} failed`, tables: [
+        table('Failures per user', ['user', 'failures'], this.auth.failUser, this.top), table('Failures per source', ['source', 'failures'], this.auth.failSrc, this.top),
+        table('Successes per user', ['user', 'successes'], this.auth.okUser, this.top), table('AAA servers', ['server outcome', 'messages'], this.auth.server, this.top),
+      ] });
+    }
+    if (m.admin > 0) {
+      out.push({ key: 'admin', title: 'Administration', summary: `${m.admin} commands and configuration messages`, tables: [
+        table('Who', ['user and source', 'messages'], this.admin.users, this.top), table('Commands', ['user: command', 'times'], this.admin.commands, this.top),
+      ] });
+    }
+    if (m.events > 0) {
+      const rows = this.events.map((e) => [e.time ?? '', e.host ?? '', e.id, e.text]);
+      out.push({ key: 'ha', title: 'High availability and health', summary: `${m.events} failover, interface and health messages${m.events > MAX_EVENTS ? `; the first ${MAX_EVENTS} listed` : ''}`, tables: [
+        { title: 'In time order', head: ['time', 'host', 'id', 'message'], rows, total: m.events, ordered: true },
+      ] });
+    }
+    return out.map((s) => ({ ...s, tables: s.tables.filter((t) => t.rows.length > 0) }));
+  }
+}
+
+function table(title: string, head: [string, string], counter: TopCounter, top: number): HappenedTable {
+  const t: HappenedTable = { title, head, rows: counter.ranked().slice(0, top), total: counter.size };
+  if (counter.maxError > 0) t.maxError = counter.maxError;
+  return t;
+}
