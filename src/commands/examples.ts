@@ -10,9 +10,9 @@ const EXAMPLES: Record<string, string[]> = {
   ],
   summary: [
     'asalog summary fw.log',
-    'asalog summary --since yesterday --html report.html fw.log',
+    'asalog summary --sections --html report.html fw.log   # what happened, with charts',
+    'asalog summary --by src_ip -w action=denied fw.log    # who is denied most',
     'asalog summary --by host --top 5 -s warn fw.log',
-    'asalog summary -w user=alice fw.log             # what one VPN user did',
   ],
   explain: [
     'asalog explain 722001',

@@ -1,4 +1,6 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { CANONICAL_FIELDS } from '../fields/vocabulary.js';
+import { closestName } from './typo.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { ColorMode } from '../render/palette.js';
 import type { Bucket, Pivot } from '../render/summary-report.js';
@@ -20,13 +22,21 @@ export interface SummaryFlags extends FilterFlags, InputFlags {
   color: ColorMode;
 }
 
+const PIVOTS = ['id', 'category', 'severity', 'host'];
+
+function parsePivot(value: string): Pivot {
+  if (PIVOTS.includes(value) || Object.hasOwn(CANONICAL_FIELDS, value)) return value;
+  const near = closestName(value, [...PIVOTS, ...Object.keys(CANONICAL_FIELDS)]);
+  throw new InvalidArgumentError(`use id, category, severity, host or a canonical field (${Object.keys(CANONICAL_FIELDS).join(', ')})${near ? `; did you mean ${near}?` : ''}`);
+}
+
 export function defineSummary(program: Command, { io, setExit }: CommandContext): void {
   const summary = program.command('summary')
     .description('what is in a log: totals, severities, categories, top IDs, hosts, overrides, timeline')
     .argument('[files...]', 'log files, gzip or plain; - or none for stdin')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
     .option('--top <n>', 'rows in the top-IDs and other tables', parsePositiveInt('--top'), 15)
-    .addOption(new Option('--by <pivot>', 'the main table').choices(['id', 'category', 'severity', 'host']).default('id'))
+    .option('--by <pivot>', 'the main table: id, category, severity, host, or a canonical field (src_ip, dst_port, user, acl …)', parsePivot, 'id')
     .addOption(new Option('--bucket <size>', 'timeline bucket (default: chosen from the span)').choices(['minute', 'hour', 'day']))
     .option('--html <file>', 'also write a self-contained HTML report', parseFileName('--html'))
     .option('--sections', 'also say what happened: denied traffic, connections, VPN sessions, logins, administration, failover (reads every field: slower)')

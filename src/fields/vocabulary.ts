@@ -52,7 +52,10 @@ function user(v: string): string | undefined {
 }
 
 function port(v: string): string | undefined {
-  if (/^\d{1,5}$/.test(v)) return Number(v) <= 65535 ? String(Number(v)) : undefined;
+  // `51635(host.example)`: ASA glues the identity or FQDN of the address to its port; a looser
+  // format reading may leave words after it (`53 type 3, code 0,`)
+  const digits = /^(\d{1,5})(?:[(\s]|$)/.exec(v)?.[1];
+  if (digits !== undefined) return Number(digits) <= 65535 ? String(Number(digits)) : undefined;
   const n = PORT_NAMES[v.toLowerCase()];
   return n === undefined || !Object.hasOwn(PORT_NAMES, v.toLowerCase()) ? undefined : String(n);
 }

@@ -1,8 +1,22 @@
 // The document `asalog summary` produces (schema asalog.summary/1): built by summary/report.ts,
 // printed by render/summary.ts and render/html/. A leaf, so neither side imports the other.
 
-/** The main table of the summary: `--by`. */
-export type Pivot = 'id' | 'category' | 'severity' | 'host';
+/** The main table of the summary: `--by`; any other name is a canonical field (`src_ip`, `user` …). */
+export type Pivot = 'id' | 'category' | 'severity' | 'host' | (string & {});
+
+/** `--by <canonical field>`: messages per value of the field. */
+export interface FieldPivot {
+  field: string;
+  rows: [string, number][];
+  /** distinct values counted (before --top) */
+  total: number;
+  /** messages of known IDs without the field */
+  without: number;
+  /** messages of known IDs: with the field and without */
+  messages: number;
+  /** when the counts are estimates: the most a count may be low by */
+  maxError?: number;
+}
 
 export interface IdCount {
   id: string;
@@ -91,4 +105,6 @@ export interface SummaryReport extends SummaryTotals {
   timeline: TimelinePoint[];
   /** `--sections`: what happened, from the canonical fields */
   happened?: HappenedSection[];
+  /** `--by <canonical field>` */
+  byField?: FieldPivot;
 }

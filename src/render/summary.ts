@@ -68,8 +68,32 @@ function sections(r: SummaryReport, top: number, pivot: Pivot): Section[] {
     head: ['id', 'documented', 'logged', 'messages'],
     ...ranked(r.overrides, top, (o) => [o.id, `${o.documented} ${severityName(o.documented)}`, `${o.logged} ${severityName(o.logged)}`, String(o.count)]),
   };
-  const main = { id: topIds, category: byCategory, severity: bySeverity, host: hosts }[pivot];
+  const builtIn: Record<string, Section> = { id: topIds, category: byCategory, severity: bySeverity, host: hosts };
+  const main = Object.hasOwn(builtIn, pivot) ? builtIn[pivot]! : fieldSection(r, top);
   return [main, ...[bySeverity, byCategory, topIds, hosts, unknownIds, overrides].filter((s) => s !== main && s.rows.length > 0)];
+}
+
+/** `--by <canonical field>`: messages per value, the share among the messages that have the field. */
+function fieldSection(r: SummaryReport, top: number): Section {
+  const f = r.byField!;
+  const max = Math.max(0, ...f.rows.map(([, c]) => c));
+  const sec: Section = {
+    title: `Messages by ${f.field}`,
+    head: [f.field, 'messages', 'share', ''],
+    rows: f.rows.slice(0, top).map(([v, n]) => [terminalSafe(v), String(n), share(n, f.messages), bar(n, max)]),
+    total: f.total,
+  };
+  return sec;
+}
+
+/** Under the --by <field> table: messages without the field, and whether counts are estimates. */
+function fieldNotes(r: SummaryReport): string[] {
+  const f = r.byField;
+  if (!f) return [];
+  return [
+    f.without > 0 ? `${f.without} messages of known IDs have no ${f.field}` : '',
+    f.maxError ? `counts are estimates (more distinct values than the table keeps): each may be low by up to ${f.maxError}` : '',
+  ].filter(Boolean);
 }
 
 function totals(r: SummaryReport): [string, string][] {
@@ -122,11 +146,11 @@ export function renderSummaryTable(r: SummaryReport, opts: { top: number; pivot:
     out.push('', palette.bold(`Timeline (per ${r.bucket}, ${s.from} → ${s.to})`));
     out.push(`  ${'errors+'.padEnd(9)} ${palette.severity(3, s.errors)}`, `  ${'other'.padEnd(9)} ${palette.severity(6, s.other)}`);
   }
-  for (const sec of sections(r, opts.top, opts.pivot)) {
+  for (const [n, sec] of sections(r, opts.top, opts.pivot).entries()) {
     const table = makeTable(sec.head, { compact: true });
     for (const row of fitLastColumn(sec, opts.width)) table.push(row);
     out.push('', palette.bold(sec.title), table.toString());
-    if (cutNote(sec)) out.push(palette.dim(cutNote(sec)));
+    for (const note of [cutNote(sec), ...(n === 0 ? fieldNotes(r) : [])]) if (note) out.push(palette.dim(note));
   }
   for (const h of r.happened ?? []) {
     out.push('', palette.bold(`── ${h.title} ──`), `  ${terminalSafe(h.summary)}`);
@@ -179,7 +203,7 @@ export function renderSummaryMarkdown(r: SummaryReport, opts: { top: number; piv
     for (const row of sec.rows) out.push(`| ${row.map(esc).join(' | ')} |`);
     for (const note of notes) if (note) out.push('', note);
   };
-  for (const sec of sections(r, opts.top, opts.pivot)) put(sec, '##', [cutNote(sec)]);
+  for (const [n, sec] of sections(r, opts.top, opts.pivot).entries()) put(sec, '##', [cutNote(sec), ...(n === 0 ? fieldNotes(r) : [])]);
   for (const h of r.happened ?? []) {
     out.push('', `## ${h.title}`, '', esc(h.summary));
     for (const t of h.tables) {
@@ -206,6 +230,8 @@ export function renderSummaryCsv(r: SummaryReport, pivot: Pivot): string {
     case 'host':
       rows.push(['host', 'count', 'worstSeverity'], ...r.hosts.map((h) => [h.host, h.count, h.worstSeverity]));
       break;
+    default:
+      rows.push([pivot, 'count'], ...(r.byField?.rows ?? []));
   }
   return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }

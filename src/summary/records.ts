@@ -8,12 +8,14 @@ import { atLeastOne } from '../parse/repeat.js';
 import type { SummaryOptions } from './options.js';
 import { Tally } from './tally.js';
 import type { Happened } from './happened.js';
+import type { FieldCounter } from './field-pivot.js';
 import type { TallyResult } from './tally-result.js';
 
 /** `summary` with a filter: every line classified as the stream view does, then counted by the one Tally. */
-export async function countRecords(paths: string[], opts: SummaryOptions, catalog: Catalog, read: ReadOptions, happened?: Happened): Promise<TallyResult> {
+export async function countRecords(paths: string[], opts: SummaryOptions, catalog: Catalog, read: ReadOptions, extra: { happened?: Happened; pivot?: FieldCounter } = {}): Promise<TallyResult> {
   const keep = compileFilter(opts);
-  const readsFields = needsFields(opts) || happened !== undefined;
+  const { happened, pivot } = extra;
+  const readsFields = needsFields(opts) || happened !== undefined || pivot !== undefined;
   const tally = new Tally();
   for await (const batch of readLines({ ...read, paths })) {
     for (const raw of batch.lines) {
@@ -21,6 +23,7 @@ export async function countRecords(paths: string[], opts: SummaryOptions, catalo
       if (readsFields) addFields(r, catalog);
       if (!keep(r)) continue;
       happened?.add(r);
+      pivot?.add(r);
       tally.add({ file: r.file, time: r.timestamp === null ? null : Date.parse(r.timestamp), host: r.host, id: r.id, severity: r.severity, repeat: atLeastOne(r.repeat ?? null) });
     }
   }

@@ -8,6 +8,7 @@ import type { Palette } from '../render/palette.js';
 import { Progress, readReports } from '../render/progress.js';
 import type { SummaryReport } from '../render/summary-report.js';
 import { countsFromTally } from './counts.js';
+import { isFieldPivot } from './field-pivot-name.js';
 import type { SummaryOptions } from './options.js';
 import { buildReport } from './report.js';
 import { scanInputs, type ScanMode } from './scan/inputs.js';
@@ -39,7 +40,8 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   let tally: TallyResult;
   // The modules of the other paths and outputs load only when used: start-up counts on big files too.
   const happened = opts.sections ? new (await import('./happened.js')).Happened(opts.top) : undefined;
-  if (mode === 'records') tally = await (await import('./records.js')).countRecords(paths, opts, catalog, read, happened);
+  const pivot = isFieldPivot(opts.by) ? new (await import('./field-pivot.js')).FieldCounter(opts.by) : undefined;
+  if (mode === 'records') tally = await (await import('./records.js')).countRecords(paths, opts, catalog, read, { happened, pivot });
   else tally = mergeTallies(await scanInputs(paths, { ...read, mode, env: io.env }));
   progress?.clear();
   const counts = countsFromTally(tally, catalog);
@@ -48,6 +50,7 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   counts.files = [...new Set(io.signal.aborted ? counts.files : named)];
   const report = buildReport(counts, catalog, opts.lang, opts.bucket);
   if (happened) report.happened = happened.sections();
+  if (pivot) report.byField = pivot.result(opts.top);
   if (opts.html) {
     // Loaded only when asked for: keeps start-up of the common path small.
     const { renderSummaryHtml } = await import('../render/html/report.js');
@@ -72,9 +75,9 @@ async function renderSummary(report: SummaryReport, opts: Pick<SummaryOptions, '
  * filter is given, else classified records. `ASALOG_SUMMARY_PATH=records|scan|workers` forces
  * one, for tests and benchmarks; every path gives the same report.
  */
-function summaryPath(opts: FilterOptions & { sections?: boolean }, env: NodeJS.ProcessEnv): 'records' | ScanMode {
+function summaryPath(opts: FilterOptions & { sections?: boolean; by: string }, env: NodeJS.ProcessEnv): 'records' | ScanMode {
   const forced = env.ASALOG_SUMMARY_PATH;
   // the sections read every line's fields: only the records path has them
-  if (hasFilter(opts) || opts.sections || forced === 'records') return 'records';
+  if (hasFilter(opts) || opts.sections || isFieldPivot(opts.by) || forced === 'records') return 'records';
   return forced === 'scan' || forced === 'workers' ? forced : 'auto';
 }

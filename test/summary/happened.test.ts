@@ -111,3 +111,26 @@ test('the sample: every section, in table, markdown and JSON', async () => {
   const plain = (await runCli(['summary', sample])).stdout.toString();
   assert.doesNotMatch(plain, /Denied traffic/, 'sections only when asked');
 });
+
+test('summary --by <canonical field>: messages per value, in table, CSV and JSON; a wrong name gets the closest', async (t) => {
+  const sample = `${ROOT}/test/fixtures/sample.log`;
+  const csv = await runCli(['summary', '--by', 'dst_port', '-o', 'csv', '-w', 'action=denied', sample]);
+  assert.equal(csv.code, 0, csv.stderr.toString());
+  const rows = csv.stdout.toString().trim().split('\r\n');
+  assert.equal(rows[0], 'dst_port,count');
+  const json = JSON.parse((await runCli(['summary', '--by', 'dst_port', '-o', 'json', '-w', 'action=denied', sample])).stdout.toString()) as SummaryReport;
+  assert.deepEqual(rows.slice(1), json.byField!.rows.map(([v, n]) => `${v},${n}`));
+  const table = (await runCli(['summary', '--by', 'user', sample])).stdout.toString();
+  assert.match(table, /Messages by user/);
+  assert.match(table, /messages of known IDs have no user/);
+  const wrong = await runCli(['summary', '--by', 'srcip', sample]);
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stderr.toString(), /did you mean src_ip\?/);
+  if (!HAVE_CORPUS) return t.skip(NO_CORPUS);
+  // on the corpus: 106023 denies by destination port, against a regex
+  const files = corpusLogs();
+  const lines = files.flatMap((f) => readFileSync(f, 'utf8').split('\n'));
+  const byPort = regexCounts(lines, /%(?:ASA|FTD)(?:-[a-z]+)?-\d-106023: Deny (?:protocol \d+|\S+) src \S+ dst \S+?\/(?<p>\d+)/, (g) => g.p!);
+  const r = JSON.parse((await runCli(['summary', '--by', 'dst_port', '--top', '1000', '-o', 'json', '-i', '106023', ...files])).stdout.toString()) as SummaryReport;
+  assert.deepEqual(new Map(r.byField!.rows), byPort);
+});

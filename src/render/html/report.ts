@@ -147,6 +147,21 @@ function happenedPanel(h: HappenedSection): string {
   return panel(esc(h.title), esc(h.summary), tables.join(''), `happened-${h.key}`);
 }
 
+/** `--by <canonical field>`: messages per value, as a chart and a table. */
+function byField(r: SummaryReport): string {
+  const f = r.byField;
+  if (!f) return '';
+  const max = Math.max(0, ...f.rows.map(([, n]) => n));
+  const chart = barChart(f.rows.slice(0, CHART_IDS).map(([v, n]) => ({ label: v, value: n, color: HAPPENED_COLOR, tip: `${v}: ${formatCount(n)}` })), { testid: 'chart-by-field', label: `Messages by ${f.field}`, width: 620, labelWidth: 220 });
+  const rows = f.rows.map(([v, n]) => [text(v), num(n), text(share(n, f.messages)), `<td>${mini(n, max)}</td>`]);
+  const notes = [
+    f.total > f.rows.length ? `<p class="note">Top ${f.rows.length} of ${formatCount(f.total)}; --top ${f.total} shows them all.</p>` : '',
+    f.without > 0 ? `<p class="note">${formatCount(f.without)} messages of known IDs have no ${esc(f.field)}.</p>` : '',
+    f.maxError ? `<p class="note">Counts are estimates: each may be low by up to ${formatCount(f.maxError)}.</p>` : '',
+  ].join('');
+  return panel(`Messages by ${esc(f.field)}`, 'canonical field', chart + table('table-by-field', [esc(f.field), 'messages', 'share', ''], [1, 2], rows) + notes, 'by-field');
+}
+
 function filesLine(files: string[]): string {
   const shown = files.slice(0, 4).map(esc).join(', ');
   return files.length === 0 ? 'no input' : files.length > 4 ? `${shown} and ${files.length - 4} more` : shown;
@@ -161,6 +176,7 @@ export function renderSummaryHtml(report: SummaryReport, catalog: Catalog, lang:
     `<header><h1><span>asalog</span> summary</h1><div class="files">${filesLine(report.files)}</div></header>`,
     kpis(report),
     timeline(report),
+    byField(report),
     `<div class="grid2">${severities(report)}${hosts(report)}</div>`,
     categories(report),
     topIds(report),
