@@ -1,5 +1,5 @@
-// Counts by key in bounded memory: exact while there are at most `capacity` keys, then Misra-Gries
-// (each time a new key finds the table full, every count drops by the smallest one and the keys at
+// Counts by key in bounded memory: exact while there are at most `capacity` keys, then a batched
+// Misra-Gries (when a new key finds the table full, every count drops by the median and the keys at
 // zero go). A count is then an estimate that may be low by at most `maxError`, which the report
 // prints; the keys that matter (the heavy hitters) stay. Used by the "what happened" sections,
 // whose keys are addresses and user names an attacker can make as many of as he likes.
@@ -25,15 +25,18 @@ export class TopCounter {
       this.counts.set(key, n);
       return;
     }
-    // full: the new key and every kept one lose the smallest count among them
-    let min = n;
-    for (const v of this.counts.values()) if (v < min) min = v;
-    this.maxError += min;
+    // full: every count drops by the median count, and the keys at or below it go, so half the
+    // table is free for the next new keys (one sort per capacity/2 new keys, not a scan per key).
+    // A key loses at most the median per round: maxError, the sum of the medians, bounds the loss.
+    const values = [...this.counts.values()].sort((a, b) => a - b);
+    const cut = values[values.length >> 1]!;
+    this.maxError += cut;
     for (const [k, v] of this.counts) {
-      if (v <= min) this.counts.delete(k);
-      else this.counts.set(k, v - min);
+      if (v <= cut) this.counts.delete(k);
+      else this.counts.set(k, v - cut);
     }
-    if (n > min) this.counts.set(key, n - min);
+    // the new key loses at most the median too
+    if (n > cut) this.counts.set(key, n - cut);
   }
 
   /** Keys by count, highest first; ties by key, so every run prints the same order. */
