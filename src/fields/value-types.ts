@@ -105,7 +105,13 @@ export function settleValues(p: Pattern, fields: Record<string, string>, guessed
     }
   }
   for (const { name, type } of plan.names) {
-    const v = fields[name];
+    let v = fields[name];
+    // `Peer EXTRA 192.0.2.10 is not answering`: a word the device added went into the value; an
+    // address or port is one word, so when exactly one word of the value fits, that is the value
+    if (v !== undefined && type !== 'text' && /\s/.test(v) && !fits(type, v)) {
+      const fitting = v.split(/[\s,;]+/).map((w) => w.replace(/^<(.*)>$/, '$1')).filter((w) => w !== '' && fits(type, w) && (type !== 'ip' || isIpValue(w) || /\d/.test(w)));
+      if (fitting.length === 1) fields[name] = v = fitting[0]!;
+    }
     if (v !== undefined && ((guessed && !fits(type, v)) || isPlaceholderItself(v, name))) delete fields[name];
   }
   return fields;
