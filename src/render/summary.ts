@@ -4,7 +4,7 @@ import { makeTable } from './table.js';
 import { severityName } from '../parse/severity.js';
 import { categoryTitle } from '../catalog/categories.js';
 import { loggedOffDefault, type HappenedTable, type IdCount, type Pivot, type SummaryReport, type TimelinePoint } from './summary-report.js';
-import { displayWidth, fitWidth } from './width.js';
+import { displayWidth, fitWidth, padWidth } from './width.js';
 import { terminalSafe } from '../terminal-safe.js';
 
 interface Section {
@@ -154,15 +154,56 @@ export function renderSummaryTable(r: SummaryReport, opts: { top: number; pivot:
   }
   for (const h of r.happened ?? []) {
     out.push('', palette.bold(`── ${h.title} ──`), `  ${terminalSafe(h.summary)}`);
-    for (const t of h.tables) {
-      const sec = happenedSection(t, opts.width);
-      const table = makeTable(sec.head, { compact: true });
-      for (const row of sec.rows) table.push(row);
-      out.push('', palette.bold(sec.title), table.toString());
-      for (const note of [cutNote(sec), estimateNote(t)]) if (note) out.push(palette.dim(note));
-    }
+    const blocks = h.tables.map((t) => happenedBlock(t, opts.width));
+    out.push(...besideEachOther(blocks, opts.width, palette));
   }
   return `${out.join('\n')}\n`;
+}
+
+interface Block { title: string; lines: string[]; notes: string[]; width: number }
+
+/** One table of a section as lines of plain text: its title, the table, the notes under it. */
+function happenedBlock(t: HappenedTable, width: number): Block {
+  const sec = happenedSection(t, width);
+  const table = makeTable(sec.head, { compact: true });
+  for (const row of sec.rows) table.push(row);
+  const lines = table.toString().split('\n');
+  // short, to fit under a narrow table: `3 of 4; --top 4`, `estimates, each ≤ 12 low`
+  const notes = [
+    sec.total !== undefined && sec.total > sec.rows.length ? `${sec.rows.length} of ${sec.total}; --top ${sec.total}` : '',
+    t.maxError ? `estimates: each may be ${t.maxError} low` : '',
+  ].filter(Boolean);
+  return { title: sec.title, lines, notes, width: Math.max(displayWidth(sec.title), ...lines.map(displayWidth)) };
+}
+
+/**
+ * Small tables side by side as far as the terminal's width allows (a section's five or nine tables
+ * would otherwise scroll off), each with its title above and its notes below.
+ */
+function besideEachOther(blocks: Block[], width: number, palette: Palette): string[] {
+  const out: string[] = [];
+  const GAP = 3;
+  for (let i = 0; i < blocks.length;) {
+    const row = [blocks[i]!];
+    let used = blocks[i]!.width;
+    while (i + row.length < blocks.length && used + GAP + blocks[i + row.length]!.width <= width) used += GAP + blocks[i + row.length]!.width, row.push(blocks[i + row.length]!);
+    i += row.length;
+    const height = Math.max(...row.map((b) => 1 + b.lines.length + b.notes.length));
+    out.push('');
+    for (let y = 0; y < height; y++) {
+      const cells = row.map((b, k) => {
+        const last = k === row.length - 1;
+        const pad = (text: string) => (last ? text : padWidth(text, b.width));
+        if (y === 0) return palette.bold(pad(b.title));
+        if (y <= b.lines.length) return pad(b.lines[y - 1]!);
+        const note = b.notes[y - 1 - b.lines.length];
+        // a note wider than its table is wrapped by the terminal only when it is the last block of the row
+        return note === undefined ? pad('') : palette.dim(pad(last ? note : fitWidth(note, b.width)));
+      });
+      out.push(cells.join(' '.repeat(GAP)).trimEnd());
+    }
+  }
+  return out;
 }
 
 /** A "what happened" table as a Section: cells as text, made safe, the last column fitted when it is text. */
