@@ -255,9 +255,22 @@ export function renderSummaryMarkdown(r: SummaryReport, opts: { top: number; piv
   return `${out.join('\n')}\n`;
 }
 
-/** CSV of the main table (the `--by` pivot), one header row; RFC 4180 quoting. */
+/**
+ * CSV of the main table (the `--by` pivot), one header row; RFC 4180 quoting. With `--sections`,
+ * the sections instead, one long table (`section,table,rank,key,value`; an event's key is its time,
+ * host and ID, its value the message), so that a CSV stays one table.
+ */
 export function renderSummaryCsv(r: SummaryReport, pivot: Pivot): string {
   const rows: (string | number | boolean | null)[][] = [];
+  if (r.happened) {
+    rows.push(['section', 'table', 'rank', 'key', 'value']);
+    for (const h of r.happened) {
+      for (const t of h.tables) {
+        t.rows.forEach((row, i) => rows.push(t.ordered ? [h.key, t.title, i + 1, row.slice(0, -1).join(' '), row[row.length - 1]!] : [h.key, t.title, i + 1, row[0]!, row[1]!]));
+      }
+    }
+    return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  }
   switch (pivot) {
     case 'id':
       rows.push(['id', 'count', 'severity', 'loggedSeverity', 'category', 'known', 'meaning'], ...r.ids.map((i) => [i.id, i.count, i.severity, i.loggedSeverity, i.category, i.known, i.meaning]));

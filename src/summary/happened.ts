@@ -18,6 +18,7 @@ const ADMIN = new Set(['111001', '111005', '111008', '111009', '111010', '502103
 // Health beside failover (category ha): interface up/down, threat-detection rates, CPU and memory
 const HEALTH = new Set(['411001', '411002', '411003', '411004', '733100', '733101', '733102', '211001', '211004', '199019']);
 const MAX_EVENTS = 200;
+const USERS_PAIRED = 65_536;
 
 interface Event { time: string | null; host: string | null; id: string; text: string }
 
@@ -28,6 +29,9 @@ export class Happened {
   private readonly longest: { seconds: number; what: string }[] = [];
   private readonly vpn = { sessions: new TopCounter(), seconds: new TopCounter(), bytesIn: new TopCounter(), bytesOut: new TopCounter(), groups: new TopCounter(), assigned: new TopCounter(), sources: new TopCounter(), failedUser: new TopCounter(), failedSrc: new TopCounter() };
   private open = 0;
+  /** open sessions per user, to pair each end with a start (bounded: past the cap a user is not paired) */
+  private readonly openByUser = new Map<string, number>();
+  private unpaired = { endWithoutStart: 0, untracked: 0 };
   private peak = 0;
   private peakAt: string | null = null;
   private readonly auth = { okUser: new TopCounter(), failUser: new TopCounter(), failSrc: new TopCounter(), server: new TopCounter() };
@@ -88,13 +92,22 @@ export class Happened {
     this.vpn.sessions.add(c.user!);
     if (c.group) this.vpn.groups.add(`${c.user} · ${c.group}`);
     if (c.src_ip) this.vpn.sources.add(`${c.user} · ${c.src_ip}`);
+    const user = c.user!;
+    const mine = this.openByUser.get(user);
+    if (mine !== undefined || this.openByUser.size < USERS_PAIRED) this.openByUser.set(user, (mine ?? 0) + 1);
+    else this.unpaired.untracked++;
     this.open++;
     if (this.open > this.peak) [this.peak, this.peakAt] = [this.open, time];
   }
 
   private sessionEnd(c: Record<string, string>): void {
     this.messages.sessionEnds++;
-    if (this.open > 0) this.open--;
+    const mine = this.openByUser.get(c.user!);
+    if (mine === undefined || mine === 0) this.unpaired.endWithoutStart++;
+    else {
+      this.openByUser.set(c.user!, mine - 1);
+      this.open--;
+    }
     if (c.duration) this.vpn.seconds.add(c.user!, Number(c.duration));
     if (c.bytes_in) this.vpn.bytesIn.add(c.user!, Number(c.bytes_in));
     if (c.bytes_out) this.vpn.bytesOut.add(c.user!, Number(c.bytes_out));
@@ -139,7 +152,13 @@ export class Happened {
     }
     if (m.sessionStarts + m.sessionEnds + this.vpn.failedUser.total > 0) {
       const peak = m.sessionStarts > 0 ? `; at most ${this.peak} open at once${this.peakAt ? ` (${this.peakAt})` : ''}, counting from the first line` : '';
-      out.push({ key: 'vpn', title: 'VPN sessions', summary: `${m.sessionStarts} started (113039, 716001), ${m.sessionEnds} ended (113019, 716002)${peak}`, tables: [
+      const stillOpen = [...this.openByUser.values()].reduce((a, b) => a + b, 0);
+      const unpaired = [
+        this.unpaired.endWithoutStart > 0 ? `${this.unpaired.endWithoutStart} ended without a start in the log` : '',
+        stillOpen > 0 ? `${stillOpen} started without an end in the log` : '',
+        this.unpaired.untracked > 0 ? `${this.unpaired.untracked} of users past ${USERS_PAIRED} not paired` : '',
+      ].filter(Boolean);
+      out.push({ key: 'vpn', title: 'VPN sessions', summary: `${m.sessionStarts} started (113039, 716001), ${m.sessionEnds} ended (113019, 716002)${peak}${unpaired.length ? `; ${unpaired.join(', ')}` : ''}`, tables: [
         table('Sessions per user', ['user', 'sessions'], this.vpn.sessions, this.top), table('Connected time per user (ended sessions)', ['user', 'seconds'], this.vpn.seconds, this.top),
         table('Bytes in per user', ['user', 'bytes'], this.vpn.bytesIn, this.top), table('Bytes out per user', ['user', 'bytes'], this.vpn.bytesOut, this.top),
         table('Groups', ['user · group', 'sessions'], this.vpn.groups, this.top), table('Source addresses', ['user · source', 'sessions'], this.vpn.sources, this.top),

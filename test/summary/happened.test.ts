@@ -59,6 +59,9 @@ test('VPN sessions pair start and end per user; the peak counts open sessions', 
   h.add(rec('113039', { user: 'alice', group: 'RA', src_ip: '198.51.100.1' }, at('10:03:00')));
   const vpn = h.sections().find((s) => s.key === 'vpn')!;
   assert.match(vpn.summary, /3 started .*1 ended .*at most 2 open at once \(2026-11-20T10:01:00.000Z\)/);
+  assert.match(vpn.summary, /2 started without an end in the log/);
+  h.add(rec('113019', { user: 'carol', duration: '5' }, at('10:04:00')));
+  assert.match(h.sections().find((s) => s.key === 'vpn')!.summary, /1 ended without a start in the log, 2 started without an end/);
   assert.deepEqual(vpn.tables.find((t) => t.title === 'Sessions per user')!.rows, [['alice', 2], ['bob', 1]]);
   assert.deepEqual(vpn.tables.find((t) => t.title.startsWith('Connected time'))!.rows, [['alice', 120]]);
 });
@@ -108,6 +111,9 @@ test('the sample: every section, in table, markdown and JSON', async () => {
   const md = (await runCli(['summary', '--sections', '-o', 'markdown', sample])).stdout.toString();
   assert.match(md, /^## Denied traffic$/m);
   assert.match(md, /^### Top sources$/m);
+  const csv = (await runCli(['summary', '--sections', '-o', 'csv', '--top', '2', sample])).stdout.toString().split('\r\n');
+  assert.equal(csv[0], 'section,table,rank,key,value');
+  assert.ok(csv.includes('denied,Top sources,1,203.0.113.200,4'), csv.slice(0, 4).join(' | '));
   const plain = (await runCli(['summary', sample])).stdout.toString();
   assert.doesNotMatch(plain, /Denied traffic/, 'sections only when asked');
 });
