@@ -1,10 +1,7 @@
 import type { Catalog } from '../catalog/load.js';
 import { categoryOf } from '../catalog/categories.js';
-import { extractFields } from '../fields/extract.js';
+import { canonicalOf, extractFields } from '../fields/extract.js';
 import { inferMessage } from '../fields/infer.js';
-import { rolesOf } from '../fields/roles.js';
-import { verbsOf } from '../fields/verbs.js';
-import { canonicalFields } from '../fields/vocabulary.js';
 import { parseLine, type ParseContext } from '../parse/line.js';
 import type { LogRecord } from './record.js';
 
@@ -48,8 +45,7 @@ export function addFields(record: LogRecord, catalog: Catalog): void {
   if (!entry || record.message === null) return;
   const m = extractFields(entry, record.message);
   record.fields = m?.fields ?? {};
-  // with no variant, what the ID alone says (302013 is TCP)
-  record.canonical = m?.canonical ?? canonicalFields(entry.id, {}, { names: {}, list: [], swapOn: 'outbound' }, {});
+  record.canonical = m?.canonical ?? canonicalOf(entry.id, {});
   if (m) record.variant = m.variant;
 }
 
@@ -64,6 +60,6 @@ function inferLine(record: LogRecord, text: string, catalog: Catalog): void {
   record.message = m.message;
   record.variant = m.variant;
   record.fields = m.fields;
-  record.canonical = canonicalFields(m.entry.id, m.fields, rolesOf(m.pattern), verbsOf(m.pattern));
+  record.canonical = canonicalOf(m.entry.id, m.fields, m.pattern);
   record.inferred = true;
 }

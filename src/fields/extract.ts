@@ -1,18 +1,26 @@
 import type { CatalogEntry } from '../catalog/types.js';
-import { matchEntry, type FieldMatch } from './match.js';
+import type { Pattern } from './compile.js';
+import { matchEntry } from './match.js';
 import { parseFtdEventFields } from './ftd-event.js';
-import { rolesOf } from './roles.js';
+import { NO_ROLES, rolesOf } from './roles.js';
 import { verbsOf } from './verbs.js';
 import { canonicalFields, ftdEventRoles, ftdEventVerbs } from './vocabulary.js';
 import { isPlaceholderItself } from './value-types.js';
 
 const FTD_EVENT = new Set(['430001', '430002', '430003', '430004', '430005']);
 
-export interface Extracted extends FieldMatch {
+export interface Extracted {
+  variant: number;
+  fields: Record<string, string>;
   /** the values under their canonical names (src/fields/vocabulary.ts) */
   canonical: Record<string, string>;
   /** placeholder name → canonical name, for the placeholders that fill one */
   roles: Record<string, string>;
+}
+
+/** The canonical fields of a message read by `pattern`; without one, what the ID alone says (302013 is TCP). */
+export function canonicalOf(id: string, fields: Record<string, string>, pattern?: Pattern): Record<string, string> {
+  return pattern ? canonicalFields(id, fields, rolesOf(pattern), verbsOf(pattern)) : canonicalFields(id, fields, NO_ROLES, {});
 }
 
 /** The values in a message of a known ID: FTD `Key: Value` events by their keys, the rest by their documented formats. */
@@ -25,8 +33,5 @@ export function extractFields(entry: CatalogEntry, message: string): Extracted |
     return { variant: 0, fields: ftd, roles: roles.names, canonical: canonicalFields(entry.id, ftd, roles, ftdEventVerbs(ftd)) };
   }
   const m = matchEntry(entry, message);
-  if (!m) return null;
-  const roles = m.pattern ? rolesOf(m.pattern) : { names: {}, list: [], swapOn: 'outbound' as const };
-  const verbs = m.pattern ? verbsOf(m.pattern) : {};
-  return { variant: m.variant, fields: m.fields, roles: roles.names, canonical: canonicalFields(entry.id, m.fields, roles, verbs) };
+  return m && { variant: m.variant, fields: m.fields, roles: rolesOf(m.pattern).names, canonical: canonicalOf(entry.id, m.fields, m.pattern) };
 }

@@ -2,7 +2,6 @@
 // its rarest literal word, so a line is tried only against the patterns filed under its own words.
 import type { Catalog } from '../catalog/load.js';
 import type { CatalogEntry } from '../catalog/types.js';
-import type { Pattern } from './compile.js';
 import { byCeiling, bestMatch, compiledVariants, type Candidate, type ScoredMatch } from './match.js';
 import { squeezedView, strictView } from './view.js';
 import { parseHeader } from '../parse/header.js';
@@ -69,7 +68,6 @@ function candidatesFor(text: string, index: Map<string, Filed[]>): Filed[] {
 export interface Inference extends ScoredMatch {
   entry: CatalogEntry;
   message: string;
-  pattern: Pattern;
 }
 
 /** The catalog message that `text` most likely is, or null. */
@@ -84,7 +82,7 @@ export function inferMessage(text: string, catalog: Catalog): Inference | null {
     if (candidates.length === 0) continue;
     const m = bestMatch(candidates, strictView(message)) ?? bestMatch(candidates, squeezedView(message));
     if (!m || (best && m.score <= best.score)) continue;
-    best = { variant: m.variant, fields: m.fields, score: m.score, entry: m.candidate.entry, message, pattern: m.candidate.pattern };
+    best = { variant: m.variant, fields: m.fields, pattern: m.pattern, score: m.score, entry: m.candidate.entry, message };
   }
   return best;
 }

@@ -12,7 +12,7 @@ export interface FieldMatch {
   variant: number;
   fields: Record<string, string>;
   /** the reading of the variant's format that matched */
-  pattern?: Pattern;
+  pattern: Pattern;
 }
 
 export interface Candidate {
@@ -154,7 +154,7 @@ export function bestMatch<C extends Candidate>(candidates: readonly C[], view: L
     // the winner's cuts stay in `best`; the next scan writes into the other buffer
     [best, scratch] = [scratch, best];
   }
-  return top && { variant: top.variant, fields: fieldValues(top.pattern, view, best), score: topScore, candidate: top };
+  return top && { variant: top.variant, fields: fieldValues(top.pattern, view, best), pattern: top.pattern, score: topScore, candidate: top };
 }
 
 let scratch = new Int32Array(64);
@@ -191,6 +191,6 @@ export function matchEntry(entry: CatalogEntry, message: string): FieldMatch | n
   const { candidates } = compileEntry(entry);
   if (candidates.length === 0) return null;
   const m = bestMatch(candidates, strictView(message)) ?? bestMatch(candidates, squeezedView(message));
-  if (m) return { variant: m.variant, fields: settleValues(m.candidate.pattern, m.fields), pattern: m.candidate.pattern };
+  if (m) return { variant: m.variant, fields: settleValues(m.pattern, m.fields), pattern: m.pattern };
   return alignEntry(candidates, message);
 }

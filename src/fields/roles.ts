@@ -84,6 +84,9 @@ export interface Roles {
   swapOn: 'inbound' | 'outbound';
 }
 
+/** No placeholder fills a canonical field: a message read by no format. */
+export const NO_ROLES: Roles = { names: {}, list: [], swapOn: 'outbound' };
+
 const rolesCache = new WeakMap<Pattern, Roles>();
 
 export function rolesOf(p: Pattern): Roles {
