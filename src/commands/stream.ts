@@ -5,7 +5,7 @@ import type { StreamOptions, StreamOutput } from '../stream/options.js';
 import { catalogFor, paletteFor, type CommandContext } from './context.js';
 import { addFilterOptions, addInputOptions, colorOption, langOption, sharedOptions, type FilterFlags, type InputFlags } from './options.js';
 import { closestName, mistypedCommand } from './typo.js';
-import { CANONICAL_FIELDS } from '../fields/vocabulary.js';
+import { CANONICAL_NAMES, isCanonicalField } from '../fields/vocabulary.js';
 import { hintEmptyResult } from './empty-hint.js';
 import { hasFilter } from '../filter/compile.js';
 import { parseLineStart, type LineStart } from '../input/tail-start.js';
@@ -18,13 +18,12 @@ function parseLines(value: string): LineStart {
 
 function parseFieldList(value: string): string[] {
   const names = value.split(',').map((n) => n.trim()).filter((n) => n !== '');
-  const known = Object.keys(CANONICAL_FIELDS);
   for (const n of names) {
-    if (known.includes(n)) continue;
-    const near = closestName(n, known);
-    throw new InvalidArgumentError(`"${n}" is not a canonical field${near ? `; did you mean ${near}?` : ''} (one of: ${known.join(', ')})`);
+    if (isCanonicalField(n)) continue;
+    const near = closestName(n, CANONICAL_NAMES);
+    throw new InvalidArgumentError(`"${n}" is not a canonical field${near ? `; did you mean ${near}?` : ''} (one of: ${CANONICAL_NAMES.join(', ')})`);
   }
-  if (names.length === 0) throw new InvalidArgumentError(`name at least one field (one of: ${known.join(', ')})`);
+  if (names.length === 0) throw new InvalidArgumentError(`name at least one field (one of: ${CANONICAL_NAMES.join(', ')})`);
   return names;
 }
 

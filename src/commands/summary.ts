@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { CANONICAL_FIELDS } from '../fields/vocabulary.js';
+import { CANONICAL_NAMES, isCanonicalField } from '../fields/vocabulary.js';
 import { closestName } from './typo.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { ColorMode } from '../render/palette.js';
@@ -25,9 +25,9 @@ export interface SummaryFlags extends FilterFlags, InputFlags {
 const PIVOTS = ['id', 'category', 'severity', 'host'];
 
 function parsePivot(value: string): Pivot {
-  if (PIVOTS.includes(value) || Object.hasOwn(CANONICAL_FIELDS, value)) return value;
-  const near = closestName(value, [...PIVOTS, ...Object.keys(CANONICAL_FIELDS)]);
-  throw new InvalidArgumentError(`use id, category, severity, host or a canonical field (${Object.keys(CANONICAL_FIELDS).join(', ')})${near ? `; did you mean ${near}?` : ''}`);
+  if (PIVOTS.includes(value) || isCanonicalField(value)) return value;
+  const near = closestName(value, [...PIVOTS, ...CANONICAL_NAMES]);
+  throw new InvalidArgumentError(`use id, category, severity, host or a canonical field (${CANONICAL_NAMES.join(', ')})${near ? `; did you mean ${near}?` : ''}`);
 }
 
 export function defineSummary(program: Command, { io, setExit }: CommandContext): void {

@@ -1,5 +1,6 @@
 // Canonical fields (src/fields/vocabulary.ts) → Elastic Common Schema. The vocabulary has already
 // decided what each value is and checked its shape; this is only the naming ECS uses.
+import { IANA } from './vocabulary.js';
 
 export interface EcsFromFields {
   source?: Record<string, unknown>;
@@ -14,7 +15,7 @@ export interface EcsFromFields {
   related?: { ip: string[] };
 }
 
-const IANA_NUMBER: Record<string, string> = { icmp: '1', igmp: '2', tcp: '6', udp: '17', gre: '47', esp: '50', ah: '51', 'ipv6-icmp': '58', ospf: '89', pim: '103', vrrp: '112', sctp: '132' };
+const IANA_NUMBER: Record<string, string> = Object.fromEntries(Object.entries(IANA).map(([number, name]) => [name, number]));
 
 function endpoint(c: Record<string, string>, side: 'src' | 'dst'): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};

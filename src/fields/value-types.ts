@@ -36,11 +36,14 @@ export const PORT_NAMES: Record<string, number> = {
   who: 513, whois: 43, www: 80, xdmcp: 177,
 };
 
-/** A port number, or the name ASA prints for a well-known one. */
-export function isPortValue(v: string): boolean {
-  if (/^\d{1,5}$/.test(v)) return Number(v) <= 65535;
-  return Object.hasOwn(PORT_NAMES, v.toLowerCase());
+/** The number of a port written as a number or as the name ASA prints for a well-known one; undefined otherwise. */
+export function portNumber(v: string): number | undefined {
+  if (/^\d{1,5}$/.test(v)) return Number(v) <= 65535 ? Number(v) : undefined;
+  const name = v.toLowerCase();
+  return Object.hasOwn(PORT_NAMES, name) ? PORT_NAMES[name] : undefined;
 }
+
+export const isPortValue = (v: string): boolean => portNumber(v) !== undefined;
 
 /** Whether `v` can be a value of type `t`; text can be anything. */
 export function fits(t: ValueType, v: string): boolean {

@@ -2,10 +2,9 @@
 // (`source_address`, `outside_address`, `IP_address`, `SrcIP`), the same thing has the same canonical
 // name here. Which placeholder fills which name is decided in roles.ts (FTD key/value events below);
 // this module checks each value's shape and adds what the message says by its words (verbs.ts).
-import { isIP } from 'node:net';
 import { verbValue, actionWord, type Verbs } from './verbs.js';
 import type { Roles } from './roles.js';
-import { PORT_NAMES } from './value-types.js';
+import { isIpValue, portNumber } from './value-types.js';
 
 /** The canonical fields, in output order, with what each holds. README "Fields" lists the same. */
 export const CANONICAL_FIELDS: Record<string, string> = {
@@ -38,8 +37,15 @@ export const CANONICAL_FIELDS: Record<string, string> = {
   connection_id: 'the connection number ASA gives a connection (pairs Built with Teardown)',
 };
 
+/** The canonical names, in output order. */
+export const CANONICAL_NAMES = Object.keys(CANONICAL_FIELDS);
+const ORDER = CANONICAL_NAMES;
+
+export const isCanonicalField = (name: string): boolean => Object.hasOwn(CANONICAL_FIELDS, name);
+
 const NO_USER = new Set(['', '*****', 'no authentication required', 'not found', 'unknown', 'none', '(none)', 'n/a', 'lookup_error', 'not authenticated', 'user']);
-const IANA: Record<string, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 47: 'gre', 50: 'esp', 51: 'ah', 58: 'ipv6-icmp', 89: 'ospf', 103: 'pim', 112: 'vrrp', 132: 'sctp' };
+/** IANA protocol numbers and the names ECS and asalog use for them. */
+export const IANA: Record<string, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 47: 'gre', 50: 'esp', 51: 'ah', 58: 'ipv6-icmp', 89: 'ospf', 103: 'pim', 112: 'vrrp', 132: 'sctp' };
 const PROTOCOLS = new Set([...Object.values(IANA), 'icmp6', 'ip', 'ipv6']);
 // Connection messages name their protocol in the ID, not in a field.
 const ID_PROTOCOL: Record<string, string> = { 302013: 'tcp', 302014: 'tcp', 302015: 'udp', 302016: 'udp', 302020: 'icmp', 302021: 'icmp', 302035: 'sctp', 302036: 'sctp' };
@@ -48,16 +54,14 @@ const ID_PROTOCOL: Record<string, string> = { 302013: 'tcp', 302014: 'tcp', 3020
 function user(v: string): string | undefined {
   const comma = v.indexOf(', ');
   const name = (comma < 0 ? v : v.slice(0, comma)).trim();
-  return NO_USER.has(name.toLowerCase()) || /^\d+:/.test(name) || isIP(name) !== 0 ? undefined : name;
+  return NO_USER.has(name.toLowerCase()) || /^\d+:/.test(name) || isIpValue(name) ? undefined : name;
 }
 
 function port(v: string): string | undefined {
   // `51635(host.example)`: ASA glues the identity or FQDN of the address to its port; a looser
   // format reading may leave words after it (`53 type 3, code 0,`)
-  const digits = /^(\d{1,5})(?:[(\s]|$)/.exec(v)?.[1];
-  if (digits !== undefined) return Number(digits) <= 65535 ? String(Number(digits)) : undefined;
-  const n = PORT_NAMES[v.toLowerCase()];
-  return n === undefined || !Object.hasOwn(PORT_NAMES, v.toLowerCase()) ? undefined : String(n);
+  const n = portNumber(/^(\d{1,5})(?:[(\s]|$)/.exec(v)?.[1] ?? v);
+  return n === undefined ? undefined : String(n);
 }
 
 function protocol(v: string): string | undefined {
@@ -77,7 +81,7 @@ export function seconds(v: string): string | undefined {
   return String(Number(g.d ?? 0) * 86400 + Number(g.h ?? 0) * 3600 + Number(g.m ?? 0) * 60 + Number(g.s ?? 0));
 }
 
-const ip = (v: string): string | undefined => (isIP(v) !== 0 ? v : undefined);
+const ip = (v: string): string | undefined => (isIpValue(v) ? v : undefined);
 const count = (v: string): string | undefined => (/^\d+$/.test(v) ? String(Number(v)) : undefined);
 const text = (v: string): string | undefined => v || undefined;
 
@@ -97,7 +101,6 @@ function checkerOf(name: string): (v: string) => string | undefined {
 const SWAP: Record<string, string> = {};
 for (const k of Object.keys(CANONICAL_FIELDS)) if (k.startsWith('src_')) [SWAP[k], SWAP[`dst_${k.slice(4)}`]] = [`dst_${k.slice(4)}`, k];
 
-const ORDER = Object.keys(CANONICAL_FIELDS);
 const INDEX: Record<string, number> = Object.fromEntries(ORDER.map((k, i) => [k, i]));
 const CHECKERS = ORDER.map(checkerOf);
 const SLOT = { action: INDEX.action!, outcome: INDEX.outcome!, protocol: INDEX.protocol!, bytes: INDEX.bytes!, bytesIn: INDEX.bytes_in!, bytesOut: INDEX.bytes_out! };

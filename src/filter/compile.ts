@@ -7,6 +7,7 @@ import { parseSeverityLevels } from '../parse/severity.js';
 import { zoneOffset } from '../parse/zone.js';
 import { parseTimeExpr } from './time-expr.js';
 import { whereTest } from './where.js';
+import { globSource } from './glob.js';
 
 export interface FilterOptions extends GrepOptions {
   severity?: string;
@@ -60,8 +61,7 @@ export function categoryList(value: string): Set<string> {
 }
 
 function hostTest(value: string): Test {
-  const escape = (text: string): string => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  const alternatives = commaList('host', value).map((glob) => glob.split('*').map(escape).join('.*'));
+  const alternatives = commaList('host', value).map(globSource);
   const pattern = new RegExp(`^(?:${alternatives.join('|')})$`, 'i');
   return (r) => r.host !== null && pattern.test(r.host);
 }

@@ -4,9 +4,10 @@
 import { BlockList, isIP } from 'node:net';
 import { UsageError } from '../errors.js';
 import type { LogRecord } from '../classify/record.js';
-import { CANONICAL_FIELDS } from '../fields/vocabulary.js';
-import { PORT_NAMES } from '../fields/value-types.js';
+import { CANONICAL_NAMES, isCanonicalField } from '../fields/vocabulary.js';
+import { portNumber } from '../fields/value-types.js';
 import { closestName } from '../parse/closest-name.js';
+import { globSource } from './glob.js';
 
 type ValueTest = (value: string) => boolean;
 
@@ -28,7 +29,7 @@ function addressTest(item: string, expr: string): ValueTest {
 }
 
 function portTest(item: string, expr: string): ValueTest {
-  const asNumber = (p: string): number => (/^\d{1,5}$/.test(p) ? Number(p) : Object.hasOwn(PORT_NAMES, p.toLowerCase()) ? PORT_NAMES[p.toLowerCase()]! : NaN);
+  const asNumber = (p: string): number => portNumber(p) ?? NaN;
   const range = /^(?<lo>[^-]+)-(?<hi>[^-]+)$/.exec(item);
   const [lo, hi] = range ? [asNumber(range.groups!.lo!), asNumber(range.groups!.hi!)] : [asNumber(item), asNumber(item)];
   if (!(lo <= hi && hi <= 65535)) throw new UsageError(`--where "${expr}": "${item}" is not a port, a service name (https) or a range such as 1024-65535`);
@@ -43,7 +44,7 @@ function textTest(item: string): ValueTest {
     const want = item.toLowerCase();
     return (v) => v.toLowerCase() === want;
   }
-  const pattern = new RegExp(`^${item.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'is');
+  const pattern = new RegExp(`^${globSource(item)}$`, 'is');
   return (v) => pattern.test(v);
 }
 
@@ -52,10 +53,9 @@ export function whereTest(expr: string): (r: LogRecord) => boolean {
   const m = WHERE.exec(expr.trim());
   if (!m) throw new UsageError(`--where "${expr}": write field=value or field!=value, e.g. src_ip=10.0.0.0/8, dst_port=22,3389, user=alice`);
   const { field, op, values } = m.groups as { field: string; op: string; values: string };
-  const known = Object.keys(CANONICAL_FIELDS);
-  if (!known.includes(field)) {
-    const near = closestName(field, known);
-    throw new UsageError(`--where "${expr}": "${field}" is not a canonical field${near ? `; did you mean ${near}?` : ''} (see README "Fields": ${known.join(', ')})`);
+  if (!isCanonicalField(field)) {
+    const near = closestName(field, CANONICAL_NAMES);
+    throw new UsageError(`--where "${expr}": "${field}" is not a canonical field${near ? `; did you mean ${near}?` : ''} (see README "Fields": ${CANONICAL_NAMES.join(', ')})`);
   }
   const items = values.split(',').map((v) => v.trim());
   if (items.some((v) => v === '')) throw new UsageError(`--where "${expr}": give a value, or a comma list of values, after ${op}`);

@@ -19,8 +19,7 @@ export class FieldCounter {
   }
 
   result(top: number): FieldPivot {
-    const out: FieldPivot = { field: this.field, rows: this.counts.ranked().slice(0, top), total: this.counts.size, without: this.without, messages: this.counts.total + this.without };
-    if (this.counts.maxError > 0) out.maxError = this.counts.maxError;
-    return out;
+    const { rows, total, maxError } = this.counts.top(top);
+    return { field: this.field, rows, total, without: this.without, messages: this.counts.total + this.without, ...(maxError ? { maxError } : {}) };
   }
 }

@@ -188,7 +188,5 @@ export class Happened {
 }
 
 function table(title: string, head: [string, string], counter: TopCounter, top: number): HappenedTable {
-  const t: HappenedTable = { title, head, rows: counter.ranked().slice(0, top), total: counter.size };
-  if (counter.maxError > 0) t.maxError = counter.maxError;
-  return t;
+  return { title, head, ...counter.top(top) };
 }

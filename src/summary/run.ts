@@ -8,7 +8,7 @@ import type { Palette } from '../render/palette.js';
 import { Progress, readReports } from '../render/progress.js';
 import type { SummaryReport } from '../render/summary-report.js';
 import { countsFromTally } from './counts.js';
-import { isFieldPivot } from './field-pivot-name.js';
+import { isCanonicalField } from '../fields/vocabulary.js';
 import type { SummaryOptions } from './options.js';
 import { buildReport } from './report.js';
 import { scanInputs, type ScanMode } from './scan/inputs.js';
@@ -40,7 +40,7 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   let tally: TallyResult;
   // The modules of the other paths and outputs load only when used: start-up counts on big files too.
   const happened = opts.sections ? new (await import('./happened.js')).Happened(opts.top) : undefined;
-  const pivot = isFieldPivot(opts.by) ? new (await import('./field-pivot.js')).FieldCounter(opts.by) : undefined;
+  const pivot = isCanonicalField(opts.by) ? new (await import('./field-pivot.js')).FieldCounter(opts.by) : undefined;
   if (mode === 'records') tally = await (await import('./records.js')).countRecords(paths, opts, catalog, read, { happened, pivot });
   else tally = mergeTallies(await scanInputs(paths, { ...read, mode, env: io.env }));
   progress?.clear();
@@ -78,6 +78,6 @@ async function renderSummary(report: SummaryReport, opts: Pick<SummaryOptions, '
 function summaryPath(opts: FilterOptions & { sections?: boolean; by: string }, env: NodeJS.ProcessEnv): 'records' | ScanMode {
   const forced = env.ASALOG_SUMMARY_PATH;
   // the sections read every line's fields: only the records path has them
-  if (hasFilter(opts) || opts.sections || isFieldPivot(opts.by) || forced === 'records') return 'records';
+  if (hasFilter(opts) || opts.sections || isCanonicalField(opts.by) || forced === 'records') return 'records';
   return forced === 'scan' || forced === 'workers' ? forced : 'auto';
 }

@@ -44,6 +44,13 @@ export class TopCounter {
     return [...this.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
+  /** The first `top` keys by count, how many keys there were, and the error bound when counts are estimates. */
+  top(top: number): { rows: [string, number][]; total: number; maxError?: number } {
+    const out: { rows: [string, number][]; total: number; maxError?: number } = { rows: this.ranked().slice(0, top), total: this.counts.size };
+    if (this.maxError > 0) out.maxError = this.maxError;
+    return out;
+  }
+
   get size(): number {
     return this.counts.size;
   }
