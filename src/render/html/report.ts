@@ -130,16 +130,21 @@ function unknownIds(r: SummaryReport): string {
 
 const HAPPENED_COLOR = '#5b8def';
 
+/** Bars for the first rows of a ranked `[key, count]` table. */
+const countChart = (rows: [string, number][], testid: string, label: string): string =>
+  barChart(rows.slice(0, CHART_IDS).map(([key, n]) => ({ label: key, value: n, color: HAPPENED_COLOR, tip: `${key}: ${formatCount(n)}` })), { testid, label, width: 620, labelWidth: 220 });
+
+/** Under a ranked table --top cut. */
+const topNote = (shown: number, total: number): string => (total > shown ? `<p class="note">Top ${shown} of ${formatCount(total)}; --top ${total} shows them all.</p>` : '');
+
 /** One "what happened" section: a bar chart of its first table, then every table. */
 function happenedPanel(h: HappenedSection): string {
   const tables = h.tables.map((t, k) => {
     const counted = t.rows.length > 0 && typeof t.rows[0]![t.head.length - 1] === 'number';
     const rows = t.rows.map((row) => row.map((cell, i) => (typeof cell === 'number' && i === row.length - 1 ? num(cell) : text(String(cell)))));
-    const chart = k === 0 && counted
-      ? barChart(t.rows.slice(0, CHART_IDS).map((row) => ({ label: String(row[0]), value: Number(row[row.length - 1]), color: HAPPENED_COLOR, tip: `${String(row[0])}: ${formatCount(Number(row[row.length - 1]))}` })), { testid: `chart-${h.key}`, label: `${h.title}: ${t.title}`, width: 620, labelWidth: 220 })
-      : '';
+    const chart = k === 0 && counted ? countChart(t.rows.map((row) => [String(row[0]), Number(row[row.length - 1])]), `chart-${h.key}`, `${h.title}: ${t.title}`) : '';
     const notes = [
-      !t.ordered && t.total > t.rows.length ? `<p class="note">Top ${t.rows.length} of ${formatCount(t.total)}; --top ${t.total} shows them all.</p>` : '',
+      t.ordered ? '' : topNote(t.rows.length, t.total),
       t.maxError ? `<p class="note">Counts are estimates (more distinct keys than the table keeps): each may be low by up to ${formatCount(t.maxError)}.</p>` : '',
     ].join('');
     return `<h3>${esc(t.title)}</h3>${chart}${table(`table-${h.key}-${k}`, t.head.map(esc), counted ? [t.head.length - 1] : [], rows)}${notes}`;
@@ -152,10 +157,10 @@ function byField(r: SummaryReport): string {
   const f = r.byField;
   if (!f) return '';
   const max = Math.max(0, ...f.rows.map(([, n]) => n));
-  const chart = barChart(f.rows.slice(0, CHART_IDS).map(([v, n]) => ({ label: v, value: n, color: HAPPENED_COLOR, tip: `${v}: ${formatCount(n)}` })), { testid: 'chart-by-field', label: `Messages by ${f.field}`, width: 620, labelWidth: 220 });
+  const chart = countChart(f.rows, 'chart-by-field', `Messages by ${f.field}`);
   const rows = f.rows.map(([v, n]) => [text(v), num(n), text(share(n, f.messages)), `<td>${mini(n, max)}</td>`]);
   const notes = [
-    f.total > f.rows.length ? `<p class="note">Top ${f.rows.length} of ${formatCount(f.total)}; --top ${f.total} shows them all.</p>` : '',
+    topNote(f.rows.length, f.total),
     f.without > 0 ? `<p class="note">${formatCount(f.without)} messages of known IDs have no ${esc(f.field)}.</p>` : '',
     f.maxError ? `<p class="note">Counts are estimates: each may be low by up to ${formatCount(f.maxError)}.</p>` : '',
   ].join('');
