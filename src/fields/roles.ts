@@ -8,13 +8,14 @@ export type Side = 'src' | 'dst';
 
 // `from`, `src`: the words of the sentence, which win over the address labels of
 // `for faddr A gaddr B laddr C` (`from laddr A on interface X to B` is from A)
-const SIDE_WORDS: Record<string, Side> = {
+// (Maps: the words come from documents a user may import, and `constructor` must find nothing)
+const SIDE_WORDS = new Map<string, Side>(Object.entries({
   from: 'src', src: 'src', source: 'src', for: 'src', remote: 'src', client: 'src', peer: 'src',
   to: 'dst', dst: 'dst', dest: 'dst', destination: 'dst', local: 'dst', server: 'dst',
-};
+} as Record<string, Side>));
 // `faddr` (foreign) is the far end, `laddr` (local) the near one and `gaddr` its global (NAT) form;
 // as Elastic reads them, the near end is the source unless the connection is inbound
-const LABEL_SIDES: Record<string, Side> = { faddr: 'dst', gaddr: 'src', laddr: 'src' };
+const LABEL_SIDES = new Map<string, Side>([['faddr', 'dst'], ['gaddr', 'src'], ['laddr', 'src']]);
 // words that name the value after a side word without changing the side (`from IP a`, `to host b`)
 const NEUTRAL = new Set(['ip', 'ipv4', 'ipv6', 'address', 'addr', 'host', 'hostname', 'the', 'a', 'an']);
 
@@ -53,8 +54,8 @@ function sideOfLiteral(lit: string): Side | null {
   let label: Side | null = null;
   let weak = false;
   for (const m of lit.toLowerCase().matchAll(/[a-z]+/g)) {
-    if (SIDE_WORDS[m[0]]) [said, weak] = [SIDE_WORDS[m[0]]!, m[0] === 'for'];
-    else if (LABEL_SIDES[m[0]]) label = LABEL_SIDES[m[0]]!;
+    if (SIDE_WORDS.has(m[0])) [said, weak] = [SIDE_WORDS.get(m[0])!, m[0] === 'for'];
+    else if (LABEL_SIDES.has(m[0])) label = LABEL_SIDES.get(m[0])!;
     else if (!NEUTRAL.has(m[0])) said = label = null;
   }
   // `for faddr`: the label says more than `for`; `from laddr`: `from` says more than the label

@@ -3,21 +3,27 @@
 // `authentication Rejected` a failure. Decided once per pattern; a choice is read from the line.
 import type { Pattern } from './compile.js';
 
-const ACTIONS: Record<string, string> = {
+// Maps, not object literals: the words looked up come from log lines, and `constructor` must find nothing.
+const ACTIONS = new Map(Object.entries({
   deny: 'denied', denied: 'denied', dropped: 'denied', discard: 'denied', discarded: 'denied',
   block: 'denied', blocked: 'denied', shunned: 'denied', refused: 'denied',
   permit: 'allowed', permitted: 'allowed', allow: 'allowed', allowed: 'allowed', 'est-allowed': 'allowed', trust: 'allowed', fastpath: 'allowed',
   built: 'built', teardown: 'teardown', torn: 'teardown',
-};
-const OUTCOMES: Record<string, string> = {
+}));
+const OUTCOMES = new Map(Object.entries({
   failed: 'failure', failure: 'failure', fail: 'failure', rejected: 'failure', reject: 'failure', error: 'failure', invalid: 'failure', unable: 'failure', expired: 'failure', mismatch: 'failure',
   succeeded: 'success', successful: 'success', success: 'success', accepted: 'success', granted: 'success', passed: 'success', succeed: 'success',
-};
+}));
+const EITHER = new Map([...ACTIONS, ...OUTCOMES]);
+
+type Words = ReadonlyMap<string, string>;
+/** A choice placeholder whose options are verbs: the line's option read through `map`. */
+interface Chosen { field: string; map: Words }
 
 export interface Verbs {
   /** a fixed value, or `{ field }`: the value of that choice placeholder */
-  action?: string | { field: string; map: Record<string, string> };
-  outcome?: string | { field: string; map: Record<string, string> };
+  action?: string | Chosen;
+  outcome?: string | Chosen;
   /** a transport the format names in its words (`Inbound TCP connection denied`) */
   protocol?: string;
 }
@@ -26,23 +32,23 @@ const PROTOCOL_WORDS = new Set(['tcp', 'udp', 'icmp', 'icmp6', 'sctp', 'gre', 'e
 
 const WORD = /[a-z][a-z-]*/g;
 
-function fromText(text: string, table: Record<string, string>): string | undefined {
+function fromText(text: string, table: Words): string | undefined {
   for (const m of text.toLowerCase().matchAll(WORD)) {
-    const v = table[m[0]];
+    const v = table.get(m[0]);
     if (v) return v;
   }
   return undefined;
 }
 
-function fromChoice(p: Pattern, table: Record<string, string>): { field: string; map: Record<string, string> } | undefined {
+function fromChoice(p: Pattern, table: Words): Chosen | undefined {
   for (const f of p.fields) {
     if (!f.choices) continue;
-    const map: Record<string, string> = {};
+    const map = new Map<string, string>();
     for (const c of f.choices) {
       const v = fromText(c, table);
-      if (v) map[c] = v;
+      if (v) map.set(c, v);
     }
-    if (Object.keys(map).length > 0) return { field: f.name, map };
+    if (map.size > 0) return { field: f.name, map };
   }
   return undefined;
 }
@@ -68,7 +74,7 @@ export function verbsOf(p: Pattern): Verbs {
 export function verbValue(verb: Verbs['action'], fields: Record<string, string>): string | undefined {
   if (verb === undefined || typeof verb === 'string') return verb;
   const chosen = fields[verb.field]?.toLowerCase();
-  return chosen === undefined ? undefined : verb.map[chosen] ?? fromText(chosen, { ...ACTIONS, ...OUTCOMES });
+  return chosen === undefined ? undefined : verb.map.get(chosen) ?? fromText(chosen, EITHER);
 }
 
 /** The action a free-text value names (`Allow`, `Block`, `Trust`), for FTD's `AccessControlRuleAction`. */

@@ -66,7 +66,7 @@ function port(v: string): string | undefined {
 
 function protocol(v: string): string | undefined {
   const l = v.toLowerCase();
-  const name = IANA[l] ?? (l === 'icmpv6' || l === 'icmp6' ? 'ipv6-icmp' : l);
+  const name = (Object.hasOwn(IANA, l) ? IANA[l] : undefined) ?? (l === 'icmpv6' || l === 'icmp6' ? 'ipv6-icmp' : l);
   return PROTOCOLS.has(name) ? name : undefined;
 }
 

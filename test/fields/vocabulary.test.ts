@@ -133,3 +133,13 @@ test('an FTD event: its keys in the same vocabulary, its rule action as the acti
     dst_ip: '81.2.69.144', dst_port: '80', bytes: '150', bytes_in: '50', bytes_out: '100',
   });
 });
+
+test('words from the line or the documents never reach an object prototype (`constructor`, `toString`)', () => {
+  for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    const c = canonical('106100', `access-list OUT ${word} tcp outside/198.51.100.7(51544) -> inside/10.0.0.5(22) hit-cnt 1 first hit [0x1, 0x0]`);
+    assert.equal(c?.action, undefined, word);
+    assert.equal(c?.src_ip, '198.51.100.7', word);
+    const ftd = withFields(classifyLine(`2019-08-16T09:33:15Z firepower  %FTD-1-430003: AccessControlRuleAction: ${word}, SrcIP: 10.0.1.20, Protocol: ${word}`, 'f', 1, catalog, {}), catalog).canonical;
+    assert.deepEqual(ftd, { src_ip: '10.0.1.20' }, word);
+  }
+});
