@@ -39,7 +39,7 @@ export function defineSummary(program: Command, { io, setExit }: CommandContext)
     .option('--by <pivot>', 'the main table: id, category, severity, host, or a canonical field (src_ip, dst_port, user, acl …)', parsePivot, 'id')
     .addOption(new Option('--bucket <size>', 'timeline bucket (default: chosen from the span)').choices(['minute', 'hour', 'day']))
     .option('--html <file>', 'also write a self-contained HTML report', parseFileName('--html'))
-    .option('--sections', 'also say what happened: denied traffic, connections, VPN sessions, logins, administration, failover (reads every field: slower)')
+    .option('--sections', 'also say what happened: denied traffic, connections, VPN sessions, logins, administration, failover (reads the fields of the messages that can carry them: slower)')
     .addOption(langOption())
     .addOption(colorOption());
   addFilterOptions(summary);

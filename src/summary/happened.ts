@@ -2,9 +2,10 @@
 // which connections carried the bytes, who came in over VPN, who failed to log in, what the
 // administrators ran, what failover did. Every table is a TopCounter, so memory stays bounded
 // whatever the log; a table that had to estimate says so with its error bound.
+import type { CatalogEntry } from '../catalog/types.js';
 import type { LogRecord } from '../classify/record.js';
 import type { HappenedSection, HappenedTable } from '../render/summary-report.js';
-import { TopCounter } from './top-counter.js';
+import { TopCounter, type TopCounterState } from './top-counter.js';
 
 // Session messages paired per user: a start and an end of the same session kind.
 // 113039 AnyConnect parent session started, 716001 WebVPN session started;
@@ -22,6 +23,25 @@ const USERS_PAIRED = 65_536;
 
 interface Event { time: string | null; host: string | null; id: string; text: string }
 
+/** A VPN session start or end: what pairing and the per-user tables read of it. */
+interface SessionEvent { end: boolean; time: string | null; c: Record<string, string> }
+
+/**
+ * What a Happened counted over a piece of a file, as plain data a thread can post: counters and
+ * the longest connections merge in any order; session starts and ends are kept in line order and
+ * replayed (pairing them is a walk through time), as are the first health events.
+ */
+export interface HappenedPart {
+  messages: Happened['messages'];
+  counters: Record<string, Record<string, TopCounterState>>;
+  longest: { seconds: number; what: string }[];
+  sessions: SessionEvent[];
+  events: Event[];
+}
+
+/** The canonical fields a session start or end is read for. */
+const SESSION_FIELDS = ['user', 'group', 'src_ip', 'duration', 'bytes_in', 'bytes_out', 'assigned_ip'];
+
 export class Happened {
   readonly messages = { denied: 0, built: 0, teardown: 0, sessionStarts: 0, sessionEnds: 0, authOk: 0, authFail: 0, admin: 0, events: 0, all: 0 };
   private readonly denied = { src: new TopCounter(), dst: new TopCounter(), port: new TopCounter(), acl: new TopCounter(), iface: new TopCounter() };
@@ -38,7 +58,22 @@ export class Happened {
   private readonly admin = { commands: new TopCounter(), users: new TopCounter() };
   private readonly events: Event[] = [];
 
-  constructor(private readonly top: number) {}
+  /** in a pool thread (`deferSessions`): session starts and ends are kept for the main thread to replay in order */
+  private readonly deferred: SessionEvent[] | null;
+
+  constructor(private readonly top: number, opts: { deferSessions?: boolean } = {}) {
+    this.deferred = opts.deferSessions ? [] : null;
+  }
+
+  /** Whether a message of `entry`, which can carry the canonical fields `fields`, can count in a section. */
+  static reads(entry: CatalogEntry, fields: ReadonlySet<string>): boolean {
+    return fields.has('action') || entry.category === 'ha' || SESSION_START.has(entry.id) || SESSION_END.has(entry.id) || AUTH.has(entry.id) || ADMIN.has(entry.id) || HEALTH.has(entry.id);
+  }
+
+  /** A message of a known ID that `reads` says no section reads: counted, not read. */
+  countOnly(n: number): void {
+    this.messages.all += n;
+  }
 
   add(r: LogRecord): void {
     const c = r.canonical;
@@ -65,8 +100,8 @@ export class Happened {
       if (c.reason) this.conn.reasons.add(c.reason, n);
       if (c.duration) this.keepLongest(Number(c.duration), `${c.protocol ?? ''} ${pair}`.trim());
     }
-    if (SESSION_START.has(r.id) && c.user) this.sessionStart(c, r.timestamp);
-    if (SESSION_END.has(r.id) && c.user) this.sessionEnd(c);
+    if (SESSION_START.has(r.id) && c.user) this.session({ end: false, time: r.timestamp, c });
+    if (SESSION_END.has(r.id) && c.user) this.session({ end: true, time: r.timestamp, c });
     if (AUTH.has(r.id)) this.authentication(r.id, c, n);
     if (ADMIN.has(r.id)) {
       this.messages.admin += n;
@@ -80,11 +115,48 @@ export class Happened {
   }
 
   private keepLongest(seconds: number, what: string): void {
-    // a short list, kept sorted: the longest `top` connections
-    if (this.longest.length >= this.top && seconds <= this.longest[this.longest.length - 1]!.seconds) return;
+    // a short list, kept sorted: the longest `top` connections, ties by name (the same list
+    // whatever order the connections come in, so pieces merge to what one pass gives)
+    const last = this.longest[this.longest.length - 1];
+    if (this.longest.length >= this.top && (seconds < last!.seconds || (seconds === last!.seconds && what >= last!.what))) return;
     this.longest.push({ seconds, what });
     this.longest.sort((a, b) => b.seconds - a.seconds || (a.what < b.what ? -1 : 1));
     if (this.longest.length > this.top) this.longest.pop();
+  }
+
+  private session(e: SessionEvent): void {
+    if (this.deferred === null) return e.end ? this.sessionEnd(e.c) : this.sessionStart(e.c, e.time);
+    const c: Record<string, string> = {};
+    for (const k of SESSION_FIELDS) if (e.c[k] !== undefined) c[k] = e.c[k]!;
+    this.deferred.push({ end: e.end, time: e.time, c });
+  }
+
+  private counters(): Record<string, Record<string, TopCounter>> {
+    return { denied: this.denied, conn: this.conn, vpn: this.vpn, auth: this.auth, admin: this.admin };
+  }
+
+  /** What this counted, as plain data; the counting goes on from zero (a thread's next piece). */
+  take(): HappenedPart {
+    const counters: HappenedPart['counters'] = {};
+    for (const [group, table] of Object.entries(this.counters())) {
+      counters[group] = {};
+      for (const [name, counter] of Object.entries(table)) counters[group]![name] = counter.state();
+    }
+    const part: HappenedPart = { messages: { ...this.messages }, counters, longest: [...this.longest], sessions: this.deferred?.splice(0) ?? [], events: this.events.splice(0) };
+    for (const k of Object.keys(this.messages) as (keyof Happened['messages'])[]) this.messages[k] = 0;
+    for (const table of Object.values(this.counters())) for (const name of Object.keys(table)) table[name] = new TopCounter();
+    this.longest.length = 0;
+    return part;
+  }
+
+  /** Adds a later piece's part: the same sections as if this had counted its lines itself. */
+  merge(part: HappenedPart): void {
+    for (const k of Object.keys(this.messages) as (keyof Happened['messages'])[]) this.messages[k] += part.messages[k];
+    const mine = this.counters();
+    for (const [group, table] of Object.entries(part.counters)) for (const [name, state] of Object.entries(table)) mine[group]![name]!.merge(state);
+    for (const l of part.longest) this.keepLongest(l.seconds, l.what);
+    for (const e of part.sessions) this.session(e);
+    for (const e of part.events) if (this.events.length < MAX_EVENTS) this.events.push(e);
   }
 
   private sessionStart(c: Record<string, string>, time: string | null): void {

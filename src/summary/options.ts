@@ -11,7 +11,7 @@ export interface SummaryOptions extends FilterOptions {
   by: Pivot;
   bucket?: Bucket;
   html?: string;
-  /** `--sections`: what happened, from the canonical fields (the records path) */
+  /** `--sections`: what happened, from the canonical fields of the lines whose IDs can carry them */
   sections?: boolean;
   year?: number;
   lang: Lang;

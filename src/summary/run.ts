@@ -14,6 +14,7 @@ import { buildReport } from './report.js';
 import { scanInputs, type ScanMode } from './scan/inputs.js';
 import { mergeTallies } from './tally-merge.js';
 import type { TallyResult } from './tally-result.js';
+import type { SectionsPart } from './sections-feed.js';
 
 export interface SummaryResult {
   report: SummaryReport;
@@ -42,7 +43,14 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   const happened = opts.sections ? new (await import('./happened.js')).Happened(opts.top) : undefined;
   const pivot = isCanonicalField(opts.by) ? new (await import('./field-pivot.js')).FieldCounter(opts.by) : undefined;
   if (mode === 'records') tally = await (await import('./records.js')).countRecords(paths, opts, catalog, read, { happened, pivot });
-  else tally = mergeTallies(await scanInputs(paths, { ...read, mode, env: io.env }));
+  else {
+    const fold = (part: SectionsPart): void => {
+      if (happened && part.happened) happened.merge(part.happened);
+      if (pivot && part.pivot) pivot.merge(part.pivot);
+    };
+    const sections = happened || pivot ? { spec: { happened: happened !== undefined, top: opts.top, by: pivot ? opts.by : null }, catalog, lang: opts.lang, fold } : undefined;
+    tally = mergeTallies(await scanInputs(paths, { ...read, mode, env: io.env, sections }));
+  }
   progress?.clear();
   const counts = countsFromTally(tally, catalog);
   // Every input that was read is named, also an empty one or one whose lines were all filtered out.
@@ -75,9 +83,10 @@ async function renderSummary(report: SummaryReport, opts: Pick<SummaryOptions, '
  * filter is given, else classified records. `ASALOG_SUMMARY_PATH=records|scan|workers` forces
  * one, for tests and benchmarks; every path gives the same report.
  */
-function summaryPath(opts: FilterOptions & { sections?: boolean; by: string }, env: NodeJS.ProcessEnv): 'records' | ScanMode {
+function summaryPath(opts: FilterOptions, env: NodeJS.ProcessEnv): 'records' | ScanMode {
   const forced = env.ASALOG_SUMMARY_PATH;
-  // the sections read every line's fields: only the records path has them
-  if (hasFilter(opts) || opts.sections || isCanonicalField(opts.by) || forced === 'records') return 'records';
+  // a filter reads every line as a record; the sections and `--by <field>` read the fields of the
+  // lines that can carry theirs, on the byte path too (sections-feed.ts)
+  if (hasFilter(opts) || forced === 'records') return 'records';
   return forced === 'scan' || forced === 'workers' ? forced : 'auto';
 }

@@ -1,4 +1,5 @@
 import type { LongLine } from '../input/read-options.js';
+import type { SectionsPart } from './sections-feed.js';
 
 /**
  * What a Tally counted (a whole input, or a piece of a file), as plain data a thread can post;
@@ -22,6 +23,8 @@ export interface TallyResult {
   minutes: Array<[minute: number, errors: number, other: number]>;
   /** lines cut at the length limit, numbered within their file (or piece) */
   longLines: LongLine[];
+  /** the sections' and `--by`'s part of the piece (summary/sections-feed.ts), folded in as it comes */
+  sections?: SectionsPart[];
 }
 
 /** Severities kept in first-seen order as decimal digits, severity + 1 each: 6 then 4 is 75. */

@@ -5,6 +5,14 @@ import type { YearContext } from '../parse/year-context.js';
 import { FilePieces, type PieceRange } from '../workers/file-pieces.js';
 import type { TaskHandler } from '../workers/protocol.js';
 import { SummaryScanner } from './scan/scanner.js';
+import type { CountInit } from './scan/inputs.js';
+import { SectionsFeed } from './sections-feed.js';
+import { mergeLayers, readLayer, type Catalog } from '../catalog/load.js';
+
+/** The main thread's catalog, rebuilt from its files (in its language: the variables a translation lists are read the same). */
+function catalogIn(init: CountInit): Catalog {
+  return mergeLayers(init.catalog.map((s) => ({ origin: s.origin, file: s.file, entries: readLayer(s.file, s.origin, [init.lang]) })));
+}
 
 /** One regular file counted in pieces by several threads. */
 export interface CountFileJob extends YearContext {
@@ -21,11 +29,12 @@ export function pieceCounter(job: CountFileJob, scanner = new SummaryScanner(job
   return scanner;
 }
 
-export function startTask(): TaskHandler {
+export function startTask(init: CountInit | null): TaskHandler {
+  const feed = init === null ? null : new SectionsFeed(catalogIn(init), init.sections);
   let scanner: SummaryScanner | undefined;
   return (request, reply) => {
     const job = request as CountFileJob;
-    scanner = pieceCounter(job, scanner);
+    scanner = pieceCounter(job, scanner ?? new SummaryScanner(job.maxLineBytes, feed));
     const reader = new FilePieces(job.range, scanner);
     try {
       for (let piece = reader.next(true); piece !== null && piece !== 'wait'; piece = reader.next(true)) reply(piece);

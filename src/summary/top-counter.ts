@@ -54,4 +54,30 @@ export class TopCounter {
   get size(): number {
     return this.counts.size;
   }
+
+  /** The counts as plain data, for a thread to post (see `merge`). */
+  state(): TopCounterState {
+    return { counts: [...this.counts], maxError: this.maxError, total: this.total };
+  }
+
+  /**
+   * Adds what another counter counted (a later piece of the same input). While the keys of both
+   * fit the capacity the result is exactly what one counter of everything would hold; past it,
+   * the error bounds add up (Misra-Gries summaries merge this way, Agarwal et al. 2012).
+   */
+  merge(other: TopCounterState): void {
+    let added = 0;
+    for (const [k, v] of other.counts) {
+      this.add(k, v);
+      added += v;
+    }
+    this.total += other.total - added;
+    this.maxError += other.maxError;
+  }
+}
+
+export interface TopCounterState {
+  counts: [string, number][];
+  maxError: number;
+  total: number;
 }

@@ -140,3 +140,23 @@ test('summary --by <canonical field>: messages per value, in table, CSV and JSON
   const r = JSON.parse((await runCli(['summary', '--by', 'dst_port', '--top', '1000', '-o', 'json', '-i', '106023', ...files])).stdout.toString()) as SummaryReport;
   assert.deepEqual(new Map(r.byField!.rows), byPort);
 });
+
+test('TopCounter.merge: pieces merged in any order hold what one counter of everything holds', () => {
+  let seed = 3;
+  const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  const keys = Array.from({ length: 3000 }, () => `k${rand(900)}`);
+  const whole = new TopCounter();
+  for (const k of keys) whole.add(k, 1 + (k.length % 3));
+  const pieces = [0, 700, 1900, 3000].slice(1).map((end, i, ends) => {
+    const c = new TopCounter();
+    for (const k of keys.slice(i === 0 ? 0 : ends[i - 1], end)) c.add(k, 1 + (k.length % 3));
+    return c.state();
+  });
+  for (const order of [[0, 1, 2], [2, 0, 1]]) {
+    const merged = new TopCounter();
+    for (const i of order) merged.merge(pieces[i]!);
+    assert.deepEqual(merged.ranked(), whole.ranked());
+    assert.equal(merged.total, whole.total);
+    assert.equal(merged.maxError, 0);
+  }
+});

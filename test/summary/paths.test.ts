@@ -260,3 +260,27 @@ test('summary: SIGINT during a worker scan reports the lines counted so far', { 
   assert.ok(report.lines > 0 && report.lines < total, `${report.lines} of ${total} lines`);
   assert.equal(report.messages, report.lines);
 });
+
+// `--sections` and `--by <field>` read fields on the byte path too (summary/sections-feed.ts):
+// each piece of a file counts its part in whichever thread claimed it, and the parts are merged in
+// file order. Small pieces put VPN session starts and ends in different pieces and threads.
+test('summary --sections --by: the same sections from records, scanner and workers, in many pieces', async () => {
+  const log = join(dir, 'generated-sections.log');
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate.ts'), '--lines', '20000', '--seed', '5', '--out', log], { cwd: ROOT, timeout: 120_000 });
+  const tricky = join(dir, 'tricky-sections.log');
+  writeFileSync(tricky, TRICKY);
+  const inputs: { file: string; pieces: string }[] = [{ file: log, pieces: '65536' }, { file: tricky, pieces: '512' }];
+  if (HAVE_CORPUS) {
+    const all = join(dir, 'corpus-sections.log');
+    writeFileSync(all, Buffer.concat(corpusLogs().map((l) => readFileSync(l))));
+    inputs.push({ file: all, pieces: '2048' });
+  }
+  for (const { file, pieces } of inputs) {
+    for (const by of ['user', 'src_ip']) {
+      const outs = await Promise.all(PATHS.map((p) => runCli(['summary', '-o', 'json', '--year', '2026', '--sections', '--by', by, '--top', '7', file], { env: { ...pathEnv(p), ASALOG_PIECE_BYTES: pieces } })));
+      const report = JSON.parse(outs[0]!.stdout.toString()) as { happened?: unknown[]; byField?: unknown };
+      assert.ok(report.happened && report.byField, `records path gave sections for ${file}`);
+      outs.forEach((r, i) => assert.equal(r.stdout.toString(), outs[0]!.stdout.toString(), `${PATHS[i]} differs from records on ${file} --by ${by}`));
+    }
+  }
+});

@@ -11,6 +11,10 @@ import { pieceCounter, type CountFileJob } from '../task.js';
 import { mergeTallies } from '../tally-merge.js';
 import type { TallyResult } from '../tally-result.js';
 import { SummaryScanner } from './scanner.js';
+import { existsSync } from 'node:fs';
+import type { Catalog } from '../../catalog/load.js';
+import type { Lang } from '../../catalog/types.js';
+import { SectionsFeed, type SectionsPart, type SectionsSpec } from '../sections-feed.js';
 
 /**
  * `scan`: every input in this thread; `workers`: regular files split across the pool's threads
@@ -21,6 +25,21 @@ export type ScanMode = 'scan' | 'workers' | 'auto';
 export interface ScanInputsOptions extends ReadOptions {
   mode: ScanMode;
   env: NodeJS.ProcessEnv;
+  /** the sections and `--by` to read fields for, with the catalog that reads them */
+  sections?: { spec: SectionsSpec; catalog: Catalog; lang: Lang; fold: (part: SectionsPart) => void };
+}
+
+/** What the pool's threads need to read the sections too: the catalog's files, read again there. */
+export interface CountInit {
+  sections: SectionsSpec;
+  catalog: { origin: Catalog['sources'][number]['origin']; file: string }[];
+  /** the language the main thread's catalog was read in (its texts are not read, but read the same) */
+  lang: Lang;
+}
+
+function newScanner(opts: ScanInputsOptions): SummaryScanner {
+  const feed = opts.sections ? new SectionsFeed(opts.sections.catalog, opts.sections.spec) : null;
+  return new SummaryScanner(opts.maxLineBytes, feed);
 }
 
 /** The summary's byte path over every input, in order: one TallyResult per run of inputs. */
@@ -28,7 +47,7 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
   const parts: TallyResult[] = [];
   let scanner: SummaryScanner | null = null;
   const flush = (): void => {
-    if (scanner !== null) parts.push(scanner.take());
+    if (scanner !== null) parts.push(foldSections(scanner.take(), opts));
     scanner = null;
   };
   let pool: WorkerPool | null = null;
@@ -37,16 +56,16 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
       if (opts.signal?.aborted) break;
       const name = path === '-' ? STDIN_NAME : path;
       try {
-        const split = await splittable(path, opts.mode);
+        const split = await splittable(path, opts.mode, opts);
         if (split !== null) {
           flush();
-          pool ??= new WorkerPool(new URL('../task.js', import.meta.url), null, poolSize(opts.env));
+          pool ??= new WorkerPool(new URL('../task.js', import.meta.url), countInit(opts), poolSize(opts.env));
           const result = await countFileInPieces(pool, split, opts);
           warnLongLines(name, result.longLines, 0, opts.onWarning);
           parts.push(result);
           continue;
         }
-        scanner ??= new SummaryScanner(opts.maxLineBytes);
+        scanner ??= newScanner(opts);
         await scanInput(scanner, path, opts);
       } catch (err) {
         opts.onError(name, describeReadError(err));
@@ -88,7 +107,7 @@ export async function countFileInPieces(pool: WorkerPool | null, file: SplitFile
   let linesBefore = 0;
   await claimPieces<TallyResult>(pool, {
     range,
-    scanner: pieceCounter(job),
+    scanner: pieceCounter(job, newScanner(opts)),
     request: job,
     signal: opts.signal,
     onPiece: (piece) => opts.onBytes?.(piece.bytes),
@@ -96,13 +115,29 @@ export async function countFileInPieces(pool: WorkerPool | null, file: SplitFile
     write: ({ result }) => {
       for (const long of result.longLines) long[0] += linesBefore;
       linesBefore += result.lines;
-      tallies.push(result);
+      tallies.push(foldSections(result, opts));
     },
   });
   return mergeTallies(tallies);
 }
 
-async function splittable(path: string, mode: ScanMode): Promise<SplitFile | null> {
+/** A result's sections part, folded in as it comes (in input order): a part is not kept until the end. */
+function foldSections(result: TallyResult, opts: ScanInputsOptions): TallyResult {
+  if (result.sections && opts.sections) for (const part of result.sections) opts.sections.fold(part);
+  delete result.sections;
+  return result;
+}
+
+function countInit(opts: ScanInputsOptions): CountInit | null {
+  if (!opts.sections) return null;
+  return { sections: opts.sections.spec, lang: opts.sections.lang, catalog: opts.sections.catalog.sources.map((s) => ({ origin: s.origin, file: s.file })) };
+}
+
+/** Whether a thread can rebuild the catalog: one made in memory, or whose files went, stays here. */
+const catalogInFiles = (c: Catalog): boolean => c.sources.length > 0 && c.sources.every((s) => existsSync(s.file));
+
+async function splittable(path: string, mode: ScanMode, opts: ScanInputsOptions): Promise<SplitFile | null> {
   if (mode === 'scan' || path === '-' || (mode === 'auto' && !manyCores())) return null;
+  if (opts.sections && !catalogInFiles(opts.sections.catalog)) return null;
   return splittableFile(path, mode === 'auto' ? splitFrom('count') : 0);
 }

@@ -7,6 +7,8 @@ import { NO_HOST, Tally, wrapper, type Wrapper } from '../tally.js';
 import type { TallyResult } from '../tally-result.js';
 import type { ClockSpot } from './clock.js';
 import { WrapperCache, type ScanFile } from './wrapper-cache.js';
+import type { SectionsFeed } from '../sections-feed.js';
+import type { ParseContext } from '../../parse/line.js';
 
 /**
  * Counts lines for `summary` straight from bytes: no string or object per line. A line whose
@@ -28,7 +30,10 @@ export class SummaryScanner implements RecordSink {
   private readonly bases: [Wrapper, number][] = [];
   private readonly toRemember: [k: number, len: number, shape: number, spot: ClockSpot, value: Wrapper][] = [];
 
-  constructor(private readonly maxLineBytes = 1 << 20) {
+  private ctx: ParseContext = {};
+
+  /** `feed`: the sections and `--by`, which read the fields of the lines that can carry theirs */
+  constructor(private readonly maxLineBytes = 1 << 20, private readonly feed_: SectionsFeed | null = null) {
     this.feed = new LineFeed(this, maxLineBytes);
   }
 
@@ -40,6 +45,7 @@ export class SummaryScanner implements RecordSink {
   /** Starts a new input: the wrapper cache is per file (the year and zone can differ). */
   startFile(file: ScanFile): void {
     this.file = file;
+    this.ctx = { year: file.year, notAfter: file.notAfter, tz: file.tz };
     this.fileSeen = false;
     this.fileStart = this.tally.lines;
     this.wrappers.startFile(file);
@@ -65,7 +71,9 @@ export class SummaryScanner implements RecordSink {
   take(): TallyResult {
     this.fileSeen = false;
     this.fileStart = 0;
-    return this.tally.take();
+    const result = this.tally.take();
+    if (this.feed_ !== null) result.sections = [this.feed_.take()];
+    return result;
   }
 
   records(buf: Buffer, r: Int32Array, count: number, kernel: LineKernel): void {
@@ -94,6 +102,7 @@ export class SummaryScanner implements RecordSink {
       if (!this.fileSeen) this.noteFile();
       this.tally.lines++;
       this.tally.count(key >> 3, key & 7, atLeastOne(repeat), found);
+      if (this.feed_ !== null) this.feed_.line(buf, start, nl > start && buf[nl - 1] === 13 ? nl - 1 : nl, key >> 3, repeat, this.ctx);
     }
     // told to the kernel once its records are read: it found this batch's lines without them
     for (const [k, len, shape, spot, value] of this.toRemember.splice(0)) {
@@ -132,6 +141,7 @@ export class SummaryScanner implements RecordSink {
     if (!this.fileSeen) this.noteFile();
     this.tally.lines++;
     this.tally.count(key >> 3, key & 7, atLeastOne(repeat), wrapper);
+    if (this.feed_ !== null) this.feed_.line(buf, start, end, key >> 3, repeat, this.ctx);
   }
 
   /** Any line the fast path is unsure of: the full parser decides, as for the record path. */
@@ -143,7 +153,8 @@ export class SummaryScanner implements RecordSink {
       this.tally.unparsed++;
       return;
     }
-    const parsed = parseLine(buf.toString('utf8', start, end), { year: this.file.year, notAfter: this.file.notAfter, tz: this.file.tz });
+    const text = buf.toString('utf8', start, end);
+    const parsed = parseLine(text, this.ctx);
     if (!this.fileSeen) this.noteFile();
     this.tally.lines++;
     if (parsed.id === null || parsed.severity === null) {
@@ -153,6 +164,7 @@ export class SummaryScanner implements RecordSink {
     const time = parsed.timestamp === null ? null : Date.parse(parsed.timestamp);
     const host = parsed.host === null ? NO_HOST : this.tally.hostOf(parsed.host);
     this.tally.count(Number(parsed.id), parsed.severity, atLeastOne(parsed.repeat ?? null), wrapper(host, time, null));
+    if (this.feed_ !== null) this.feed_.text(text, Number(parsed.id), parsed.repeat ?? null, this.ctx);
   }
 
   private noteFile(): void {
