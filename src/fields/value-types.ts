@@ -22,7 +22,29 @@ export function valueType(name: string): ValueType {
   return t;
 }
 
-export const isIpValue = (v: string): boolean => isIP(v) !== 0;
+/** `isIP(v) === 4` without its regular expression (on every address of every line): four decimal parts 0-255, no leading zeros. */
+function isIPv4(v: string): boolean {
+  const n = v.length;
+  if (n < 7 || n > 15) return false;
+  let parts = 0;
+  let start = 0;
+  let value = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? v.charCodeAt(i) : 46;
+    if (c === 46) {
+      const len = i - start;
+      if (len === 0 || len > 3 || (len > 1 && v.charCodeAt(start) === 48) || value > 255) return false;
+      parts++;
+      start = i + 1;
+      value = 0;
+    } else if (c >= 48 && c <= 57) value = value * 10 + c - 48;
+    else return false;
+  }
+  return parts === 4;
+}
+
+/** An IPv4 or IPv6 address, as `net.isIP` says (an IPv6 address always has a `:`). */
+export const isIpValue = (v: string): boolean => isIPv4(v) || (v.includes(':') && isIP(v) !== 0);
 
 /** The names ASA prints for well-known ports (`outside:203.0.113.1/https`), from Cisco's "TCP and UDP Ports" table. */
 export const PORT_NAMES: Record<string, number> = {
@@ -38,9 +60,20 @@ export const PORT_NAMES: Record<string, number> = {
 
 /** The number of a port written as a number or as the name ASA prints for a well-known one; undefined otherwise. */
 export function portNumber(v: string): number | undefined {
-  if (/^\d{1,5}$/.test(v)) return Number(v) <= 65535 ? Number(v) : undefined;
+  const digits = leadingDigits(v);
+  if (digits === v.length && digits >= 1 && digits <= 5) {
+    const n = Number(v);
+    return n <= 65535 ? n : undefined;
+  }
   const name = v.toLowerCase();
   return Object.hasOwn(PORT_NAMES, name) ? PORT_NAMES[name] : undefined;
+}
+
+/** How many ASCII digits `v` starts with. */
+export function leadingDigits(v: string): number {
+  let i = 0;
+  while (i < v.length && v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) i++;
+  return i;
 }
 
 export const isPortValue = (v: string): boolean => portNumber(v) !== undefined;
@@ -111,7 +144,7 @@ export function settleValues(p: Pattern, fields: Record<string, string>, guessed
     let v = fields[name];
     // `Peer EXTRA 192.0.2.10 is not answering`: a word the device added went into the value; an
     // address or port is one word, so when exactly one word of the value fits, that is the value
-    if (v !== undefined && type !== 'text' && /\s/.test(v) && !fits(type, v)) {
+    if (v !== undefined && type !== 'text' && !fits(type, v) && /\s/.test(v)) {
       const fitting = v.split(/[\s,;]+/).map((w) => w.replace(/^<(.*)>$/, '$1')).filter((w) => w !== '' && fits(type, w) && (type !== 'ip' || isIpValue(w) || /\d/.test(w)));
       if (fitting.length === 1) fields[name] = v = fitting[0]!;
     }

@@ -4,7 +4,7 @@
 // this module checks each value's shape and adds what the message says by its words (verbs.ts).
 import { verbValue, actionWord, type Verbs } from './verbs.js';
 import type { Roles } from './roles.js';
-import { isIpValue, portNumber } from './value-types.js';
+import { isIpValue, leadingDigits, portNumber } from './value-types.js';
 
 /** The canonical fields, in output order, with what each holds. README "Fields" lists the same. */
 export const CANONICAL_FIELDS: Record<string, string> = {
@@ -60,7 +60,9 @@ function user(v: string): string | undefined {
 function port(v: string): string | undefined {
   // `51635(host.example)`: ASA glues the identity or FQDN of the address to its port; a looser
   // format reading may leave words after it (`53 type 3, code 0,`)
-  const n = portNumber(/^(\d{1,5})(?:[(\s]|$)/.exec(v)?.[1] ?? v);
+  const d = leadingDigits(v);
+  const glued = d >= 1 && d <= 5 && (d === v.length || v[d] === '(' || /\s/.test(v[d]!));
+  const n = portNumber(glued ? v.slice(0, d) : v);
   return n === undefined ? undefined : String(n);
 }
 
@@ -73,7 +75,16 @@ function protocol(v: string): string | undefined {
 /** `0:01:05`, `1h:02m:03s`, `2d 03:04:05`, `65s`, `120` → seconds. */
 export function seconds(v: string): string | undefined {
   const t = v.trim().toLowerCase();
-  if (/^\d+$/.test(t)) return String(Number(t));
+  const d = leadingDigits(t);
+  if (d > 0 && d === t.length) return String(Number(t));
+  // `0:01:05`, the teardown messages' own way, without the regular expressions
+  const c1 = d > 0 ? d : -1;
+  const c2 = c1 > 0 && t.charCodeAt(c1) === 58 ? c1 + 1 + leadingDigits(t.slice(c1 + 1)) : -1;
+  if (c2 > c1 + 1 && c2 - c1 - 1 <= 2 && t.charCodeAt(c2) === 58) {
+    const sec = t.slice(c2 + 1);
+    const ds = leadingDigits(sec);
+    if (ds >= 1 && ds <= 2 && ds === sec.length) return String(Number(t.slice(0, c1)) * 3600 + Number(t.slice(c1 + 1, c2)) * 60 + Number(sec));
+  }
   const hms = /^(?:(?<d>\d+)d\s*)?(?<h>\d+):(?<m>\d{1,2}):(?<s>\d{1,2})$/.exec(t);
   const units = /^(?:(?<d>\d+)d\s*:?\s*)?(?:(?<h>\d+)h\s*:?\s*)?(?:(?<m>\d+)m\s*:?\s*)?(?:(?<s>\d+)s)?$/.exec(t);
   const g = hms?.groups ?? (t && units ? units.groups : undefined);
@@ -115,7 +126,10 @@ export function canonicalFields(id: string, fields: Record<string, string>, role
   // `Built outbound … for A to B`: B opened the connection
   const action = verbValue(verbs.action, fields);
   const swap = action === 'built' && fields.direction?.toLowerCase() === roles.swapOn;
-  for (const [name, role] of roles.list) {
+  const list = roles.list;
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i]![0];
+    const role = list[i]![1];
     const raw = fields[name];
     if (raw === undefined) continue;
     const slot = INDEX[swap ? SWAP[role] ?? role : role]!;
