@@ -118,6 +118,15 @@ export function isPlaceholderItself(v: string, name: string): boolean {
   return (v.charCodeAt(i) | 32) === (name.charCodeAt(0) | 32) && fieldName(v) === name;
 }
 
+function allFit(plan: SettlePlan, fields: Record<string, string>): boolean {
+  for (const { name, type } of plan.names) {
+    if (type === 'text') continue;
+    const v = fields[name];
+    if (v !== undefined && !fits(type, v)) return false;
+  }
+  return true;
+}
+
 /**
  * Values of a matched pattern, re-cut where the type of two neighbours separated by `:` or `/` asks for
  * another cut. `guessed` (the tolerant matcher's alignments): a typed value that fits no cut is dropped,
@@ -127,6 +136,14 @@ export function isPlaceholderItself(v: string, name: string): boolean {
  */
 export function settleValues(p: Pattern, fields: Record<string, string>, guessed = false): Record<string, string> {
   const plan = planOf(p);
+  // the usual line: every address and port fits its type, so nothing is re-cut or repaired
+  if (allFit(plan, fields)) {
+    for (const { name } of plan.names) {
+      const v = fields[name];
+      if (v !== undefined && isPlaceholderItself(v, name)) delete fields[name];
+    }
+    return fields;
+  }
   for (const { a, b, ta, tb, sep } of plan.pairs) {
     const [va, vb] = [fields[a], fields[b]];
     if (va === undefined || vb === undefined || (fits(ta, va) && fits(tb, vb))) continue;
