@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { TransferListItem } from 'node:worker_threads';
 import { fromThreadError, type FromThread, type ThreadData, type ToThread } from './protocol.js';
 
@@ -25,11 +25,11 @@ export class WorkerPool {
   private closing = false;
   private nextId = 0;
 
-  /** `task`: the module the threads run (it exports `startTask(init)`) */
-  constructor(task: URL, init: unknown, size: number) {
+  /** `task`: the module the threads run (it exports `startTask(init)`); `limits`: each thread's heap */
+  constructor(task: URL, init: unknown, size: number, limits?: ResourceLimits) {
     const workerData: ThreadData = { task: task.href, init };
     for (let i = 0; i < size; i++) {
-      const thread: Thread = { worker: new Worker(new URL('./thread.js', import.meta.url), { workerData }), pending: new Map() };
+      const thread: Thread = { worker: new Worker(new URL('./thread.js', import.meta.url), { workerData, resourceLimits: limits }), pending: new Map() };
       thread.worker.on('message', (m: FromThread) => this.answer(thread, m));
       thread.worker.on('error', (err) => this.fail(err));
       thread.worker.on('exit', (code) => {

@@ -59,7 +59,7 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
         const split = await splittable(path, opts.mode, opts);
         if (split !== null) {
           flush();
-          pool ??= new WorkerPool(new URL('../task.js', import.meta.url), countInit(opts), poolSize(opts.env));
+          pool ??= new WorkerPool(new URL('../task.js', import.meta.url), countInit(opts), poolSize(opts.env), opts.sections ? SECTIONS_THREAD : undefined);
           const result = await countFileInPieces(pool, split, opts);
           warnLongLines(name, result.longLines, 0, opts.onWarning);
           parts.push(result);
@@ -127,6 +127,11 @@ function foldSections(result: TallyResult, opts: ScanInputsOptions): TallyResult
   delete result.sections;
   return result;
 }
+
+// A thread reading sections makes short-lived objects per line: a small young generation (V8's
+// default is 16 MB per semi-space) keeps ~30 MB of RSS per thread at the same speed (measured on
+// the 111 MB bench log: 255-265 MB peak instead of 285-290 MB, 5.0 s either way).
+const SECTIONS_THREAD = { maxYoungGenerationSizeMb: 4 };
 
 function countInit(opts: ScanInputsOptions): CountInit | null {
   if (!opts.sections) return null;
