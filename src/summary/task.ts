@@ -5,9 +5,17 @@ import type { YearContext } from '../parse/year-context.js';
 import { FilePieces, type PieceRange } from '../workers/file-pieces.js';
 import type { TaskHandler } from '../workers/protocol.js';
 import { SummaryScanner } from './scan/scanner.js';
-import type { CountInit } from './scan/inputs.js';
-import { SectionsFeed } from './sections-feed.js';
+import { SectionsFeed, type SectionsSpec } from './sections-feed.js';
+import type { Lang } from '../catalog/types.js';
 import { mergeLayers, readLayer, type Catalog } from '../catalog/load.js';
+
+/** What the pool's threads need to read the sections too: the catalog's files, read again there. */
+export interface CountInit {
+  sections: SectionsSpec;
+  catalog: { origin: Catalog['sources'][number]['origin']; file: string }[];
+  /** the language the main thread's catalog was read in (its texts are not read, but read the same) */
+  lang: Lang;
+}
 
 /** The main thread's catalog, rebuilt from its files (in its language: the variables a translation lists are read the same). */
 function catalogIn(init: CountInit): Catalog {

@@ -7,7 +7,7 @@ import { claimPieces } from '../../workers/claim.js';
 import { FilePieces, type PieceRange } from '../../workers/file-pieces.js';
 import { WorkerPool } from '../../workers/pool.js';
 import { manyCores, pieceBytes, poolSize, splitFrom } from '../../workers/split.js';
-import { pieceCounter, type CountFileJob } from '../task.js';
+import { pieceCounter, type CountFileJob, type CountInit } from '../task.js';
 import { mergeTallies } from '../tally-merge.js';
 import type { TallyResult } from '../tally-result.js';
 import { SummaryScanner } from './scanner.js';
@@ -29,13 +29,6 @@ export interface ScanInputsOptions extends ReadOptions {
   sections?: { spec: SectionsSpec; catalog: Catalog; lang: Lang; fold: (part: SectionsPart) => void };
 }
 
-/** What the pool's threads need to read the sections too: the catalog's files, read again there. */
-export interface CountInit {
-  sections: SectionsSpec;
-  catalog: { origin: Catalog['sources'][number]['origin']; file: string }[];
-  /** the language the main thread's catalog was read in (its texts are not read, but read the same) */
-  lang: Lang;
-}
 
 function newScanner(opts: ScanInputsOptions): SummaryScanner {
   const feed = opts.sections ? new SectionsFeed(opts.sections.catalog, opts.sections.spec) : null;
