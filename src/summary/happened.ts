@@ -4,22 +4,19 @@
 // whatever the log; a table that had to estimate says so with its error bound.
 import type { CatalogEntry } from '../catalog/types.js';
 import type { LogRecord } from '../classify/record.js';
-import type { HappenedSection, HappenedTable } from '../render/summary-report.js';
+import type { HappenedSection } from '../render/summary-report.js';
+import { keepLongest, longestTable, table, type Longest } from './section-tables.js';
 import { TopCounter, type TopCounterState } from './top-counter.js';
+import { SESSION_END, SESSION_START, TUNNEL_DOWN, TUNNEL_UP, VpnSessions, type VpnPart } from './vpn-sessions.js';
 
-// Session messages paired per user: a start and an end of the same session kind.
-// 113039 AnyConnect parent session started, 716001 WebVPN session started;
-// 113019 session disconnected (duration, bytes, reason: SSL and IPsec), 716002 WebVPN session terminated.
-const SESSION_START = new Set(['113039', '716001']);
-const SESSION_END = new Set(['113019', '716002']);
 // Authentication outcomes: AAA (113004/113005/113008/113012/113015), local and ASDM/SSH logins (611101/611102, 605004/605005), VPN (716039)
 const AUTH = new Set(['113004', '113005', '113008', '113012', '113015', '611101', '611102', '605004', '605005', '716039']);
+const VPN_LOGIN = new Set(['716039', '113005', '113015']);
 // Commands and configuration changes: 111008/111009/111010 commands, 111001/111005 configuration written or ended, 502103 privilege changes, 771002 CLI via REST
 const ADMIN = new Set(['111001', '111005', '111008', '111009', '111010', '502103', '771002']);
 // Health beside failover (category ha): interface up/down, threat-detection rates, CPU and memory
 const HEALTH = new Set(['411001', '411002', '411003', '411004', '733100', '733101', '733102', '211001', '211004', '199019']);
 const MAX_EVENTS = 200;
-const USERS_PAIRED = 65_536;
 
 interface Event { time: string | null; host: string | null; id: string; text: string }
 
@@ -34,40 +31,37 @@ interface SessionEvent { end: boolean; time: string | null; c: Record<string, st
 export interface HappenedPart {
   messages: Happened['messages'];
   counters: Record<string, Record<string, TopCounterState>>;
-  longest: { seconds: number; what: string }[];
+  vpn: VpnPart;
+  longest: Longest[];
   sessions: SessionEvent[];
   events: Event[];
 }
 
 /** The canonical fields a session start or end is read for. */
-const SESSION_FIELDS = ['user', 'group', 'src_ip', 'duration', 'bytes_in', 'bytes_out', 'assigned_ip'];
+const SESSION_FIELDS = ['user', 'group', 'src_ip', 'duration', 'bytes_in', 'bytes_out'];
 
 export class Happened {
-  readonly messages = { denied: 0, built: 0, teardown: 0, sessionStarts: 0, sessionEnds: 0, authOk: 0, authFail: 0, admin: 0, events: 0, all: 0 };
+  readonly messages = { denied: 0, built: 0, teardown: 0, authOk: 0, authFail: 0, admin: 0, events: 0, all: 0 };
   private readonly denied = { src: new TopCounter(), dst: new TopCounter(), port: new TopCounter(), acl: new TopCounter(), iface: new TopCounter() };
   private readonly conn = { built: new TopCounter(), teardown: new TopCounter(), talkers: new TopCounter(), reasons: new TopCounter() };
-  private readonly longest: { seconds: number; what: string }[] = [];
-  private readonly vpn = { sessions: new TopCounter(), seconds: new TopCounter(), bytesIn: new TopCounter(), bytesOut: new TopCounter(), groups: new TopCounter(), assigned: new TopCounter(), sources: new TopCounter(), failedUser: new TopCounter(), failedSrc: new TopCounter() };
-  private open = 0;
-  /** open sessions per user, to pair each end with a start (bounded: past the cap a user is not paired) */
-  private readonly openByUser = new Map<string, number>();
-  private unpaired = { endWithoutStart: 0, untracked: 0 };
-  private peak = 0;
-  private peakAt: string | null = null;
+  private readonly longest: Longest[] = [];
+  private readonly vpn: VpnSessions;
   private readonly auth = { okUser: new TopCounter(), failUser: new TopCounter(), failSrc: new TopCounter(), server: new TopCounter() };
   private readonly admin = { commands: new TopCounter(), users: new TopCounter() };
   private readonly events: Event[] = [];
-
   /** in a pool thread (`deferSessions`): session starts and ends are kept for the main thread to replay in order */
   private readonly deferred: SessionEvent[] | null;
 
   constructor(private readonly top: number, opts: { deferSessions?: boolean } = {}) {
+    this.vpn = new VpnSessions(top);
     this.deferred = opts.deferSessions ? [] : null;
   }
 
   /** Whether a message of `entry`, which can carry the canonical fields `fields`, can count in a section. */
   static reads(entry: CatalogEntry, fields: ReadonlySet<string>): boolean {
-    return fields.has('action') || entry.category === 'ha' || SESSION_START.has(entry.id) || SESSION_END.has(entry.id) || AUTH.has(entry.id) || ADMIN.has(entry.id) || HEALTH.has(entry.id);
+    const id = entry.id;
+    return fields.has('action') || fields.has('assigned_ip') || entry.category === 'ha' || SESSION_START.has(id) || SESSION_END.has(id)
+      || id === TUNNEL_UP || id === TUNNEL_DOWN || AUTH.has(id) || ADMIN.has(id) || HEALTH.has(id);
   }
 
   /** A message of a known ID that `reads` says no section reads: counted, not read. */
@@ -98,10 +92,12 @@ export class Happened {
       const pair = `${c.src_ip ?? '?'} → ${c.dst_ip ?? '?'}${c.dst_port ? `:${c.dst_port}` : ''}`;
       if (c.bytes) this.conn.talkers.add(pair, Number(c.bytes));
       if (c.reason) this.conn.reasons.add(c.reason, n);
-      if (c.duration) this.keepLongest(Number(c.duration), `${c.protocol ?? ''} ${pair}`.trim());
+      if (c.duration) keepLongest(this.longest, this.top, Number(c.duration), `${c.protocol ?? ''} ${pair}`.trim());
     }
     if (SESSION_START.has(r.id) && c.user) this.session({ end: false, time: r.timestamp, c });
     if (SESSION_END.has(r.id) && c.user) this.session({ end: true, time: r.timestamp, c });
+    if (r.id === TUNNEL_UP || r.id === TUNNEL_DOWN) this.vpn.tunnel(r.id === TUNNEL_UP, c.protocol, n);
+    if (c.assigned_ip && c.user) this.vpn.assigned(c.user, c.assigned_ip, n);
     if (AUTH.has(r.id)) this.authentication(r.id, c, n);
     if (ADMIN.has(r.id)) {
       this.messages.admin += n;
@@ -114,25 +110,15 @@ export class Happened {
     }
   }
 
-  private keepLongest(seconds: number, what: string): void {
-    // a short list, kept sorted: the longest `top` connections, ties by name (the same list
-    // whatever order the connections come in, so pieces merge to what one pass gives)
-    const last = this.longest[this.longest.length - 1];
-    if (this.longest.length >= this.top && (seconds < last!.seconds || (seconds === last!.seconds && what >= last!.what))) return;
-    this.longest.push({ seconds, what });
-    this.longest.sort((a, b) => b.seconds - a.seconds || (a.what < b.what ? -1 : 1));
-    if (this.longest.length > this.top) this.longest.pop();
-  }
-
   private session(e: SessionEvent): void {
-    if (this.deferred === null) return e.end ? this.sessionEnd(e.c) : this.sessionStart(e.c, e.time);
+    if (this.deferred === null) return e.end ? this.vpn.end(e.c, e.time) : this.vpn.start(e.c, e.time);
     const c: Record<string, string> = {};
     for (const k of SESSION_FIELDS) if (e.c[k] !== undefined) c[k] = e.c[k]!;
     this.deferred.push({ end: e.end, time: e.time, c });
   }
 
   private counters(): Record<string, Record<string, TopCounter>> {
-    return { denied: this.denied, conn: this.conn, vpn: this.vpn, auth: this.auth, admin: this.admin };
+    return { denied: this.denied, conn: this.conn, auth: this.auth, admin: this.admin };
   }
 
   /** What this counted, as plain data; the counting goes on from zero (a thread's next piece). */
@@ -142,7 +128,7 @@ export class Happened {
       counters[group] = {};
       for (const [name, counter] of Object.entries(table)) counters[group]![name] = counter.state();
     }
-    const part: HappenedPart = { messages: { ...this.messages }, counters, longest: [...this.longest], sessions: this.deferred?.splice(0) ?? [], events: this.events.splice(0) };
+    const part: HappenedPart = { messages: { ...this.messages }, counters, vpn: this.vpn.take(), longest: [...this.longest], sessions: this.deferred?.splice(0) ?? [], events: this.events.splice(0) };
     for (const k of Object.keys(this.messages) as (keyof Happened['messages'])[]) this.messages[k] = 0;
     for (const table of Object.values(this.counters())) for (const name of Object.keys(table)) table[name] = new TopCounter();
     this.longest.length = 0;
@@ -154,36 +140,10 @@ export class Happened {
     for (const k of Object.keys(this.messages) as (keyof Happened['messages'])[]) this.messages[k] += part.messages[k];
     const mine = this.counters();
     for (const [group, table] of Object.entries(part.counters)) for (const [name, state] of Object.entries(table)) mine[group]![name]!.merge(state);
-    for (const l of part.longest) this.keepLongest(l.seconds, l.what);
+    this.vpn.merge(part.vpn);
+    for (const l of part.longest) keepLongest(this.longest, this.top, l.seconds, l.what);
     for (const e of part.sessions) this.session(e);
     for (const e of part.events) if (this.events.length < MAX_EVENTS) this.events.push(e);
-  }
-
-  private sessionStart(c: Record<string, string>, time: string | null): void {
-    this.messages.sessionStarts++;
-    this.vpn.sessions.add(c.user!);
-    if (c.group) this.vpn.groups.add(`${c.user} · ${c.group}`);
-    if (c.src_ip) this.vpn.sources.add(`${c.user} · ${c.src_ip}`);
-    const user = c.user!;
-    const mine = this.openByUser.get(user);
-    if (mine !== undefined || this.openByUser.size < USERS_PAIRED) this.openByUser.set(user, (mine ?? 0) + 1);
-    else this.unpaired.untracked++;
-    this.open++;
-    if (this.open > this.peak) [this.peak, this.peakAt] = [this.open, time];
-  }
-
-  private sessionEnd(c: Record<string, string>): void {
-    this.messages.sessionEnds++;
-    const mine = this.openByUser.get(c.user!);
-    if (mine === undefined || mine === 0) this.unpaired.endWithoutStart++;
-    else {
-      this.openByUser.set(c.user!, mine - 1);
-      this.open--;
-    }
-    if (c.duration) this.vpn.seconds.add(c.user!, Number(c.duration));
-    if (c.bytes_in) this.vpn.bytesIn.add(c.user!, Number(c.bytes_in));
-    if (c.bytes_out) this.vpn.bytesOut.add(c.user!, Number(c.bytes_out));
-    if (c.assigned_ip) this.vpn.assigned.add(`${c.user} · ${c.assigned_ip}`);
   }
 
   private authentication(id: string, c: Record<string, string>, n: number): void {
@@ -195,10 +155,7 @@ export class Happened {
       this.messages.authFail += n;
       this.auth.failUser.add(c.user ?? '(no user)', n);
       if (c.src_ip) this.auth.failSrc.add(c.src_ip, n);
-      if (id === '716039' || id === '113005' || id === '113015') {
-        this.vpn.failedUser.add(c.user ?? '(no user)', n);
-        if (c.src_ip) this.vpn.failedSrc.add(c.src_ip, n);
-      }
+      if (VPN_LOGIN.has(id)) this.vpn.failedLogin(c.user, c.src_ip, n);
     }
     if (c.server_ip && outcome) this.auth.server.add(`${c.server_ip} ${outcome}`, n);
   }
@@ -216,28 +173,14 @@ export class Happened {
       ] });
     }
     if (m.built + m.teardown > 0) {
-      const longest: HappenedTable = { title: 'Longest connections', head: ['connection', 'seconds'], rows: this.longest.map((l) => [l.what, l.seconds]), total: this.longest.length };
       out.push({ key: 'connections', title: 'Connections', summary: `${m.built} built, ${m.teardown} torn down`, tables: [
         table('Built by protocol', ['protocol', 'built'], this.conn.built, this.top), table('Torn down by protocol', ['protocol', 'torn down'], this.conn.teardown, this.top),
-        table('Top talkers by bytes (teardowns)', ['connection', 'bytes'], this.conn.talkers, this.top), longest, table('Teardown reasons', ['reason', 'connections'], this.conn.reasons, this.top),
+        table('Top talkers by bytes (teardowns)', ['connection', 'bytes'], this.conn.talkers, this.top), longestTable('Longest connections', ['connection', 'seconds'], this.longest),
+        table('Teardown reasons', ['reason', 'connections'], this.conn.reasons, this.top),
       ] });
     }
-    if (m.sessionStarts + m.sessionEnds + this.vpn.failedUser.total > 0) {
-      const peak = m.sessionStarts > 0 ? `; at most ${this.peak} open at once${this.peakAt ? ` (${this.peakAt})` : ''}, counting from the first line` : '';
-      const stillOpen = [...this.openByUser.values()].reduce((a, b) => a + b, 0);
-      const unpaired = [
-        this.unpaired.endWithoutStart > 0 ? `${this.unpaired.endWithoutStart} ended without a start in the log` : '',
-        stillOpen > 0 ? `${stillOpen} started without an end in the log` : '',
-        this.unpaired.untracked > 0 ? `${this.unpaired.untracked} of users past ${USERS_PAIRED} not paired` : '',
-      ].filter(Boolean);
-      out.push({ key: 'vpn', title: 'VPN sessions', summary: `${m.sessionStarts} started (113039, 716001), ${m.sessionEnds} ended (113019, 716002)${peak}${unpaired.length ? `; ${unpaired.join(', ')}` : ''}`, tables: [
-        table('Sessions per user', ['user', 'sessions'], this.vpn.sessions, this.top), table('Connected time per user (ended sessions)', ['user', 'seconds'], this.vpn.seconds, this.top),
-        table('Bytes in per user', ['user', 'bytes'], this.vpn.bytesIn, this.top), table('Bytes out per user', ['user', 'bytes'], this.vpn.bytesOut, this.top),
-        table('Groups', ['user · group', 'sessions'], this.vpn.groups, this.top), table('Source addresses', ['user · source', 'sessions'], this.vpn.sources, this.top),
-        table('Assigned addresses', ['user · address', 'sessions'], this.vpn.assigned, this.top),
-        table('Failed VPN logins per user', ['user', 'failures'], this.vpn.failedUser, this.top), table('Failed VPN logins per source', ['source', 'failures'], this.vpn.failedSrc, this.top),
-      ] });
-    }
+    const vpn = this.vpn.section();
+    if (vpn) out.push(vpn);
     if (m.authOk + m.authFail > 0) {
       out.push({ key: 'auth', title: 'Authentication', summary: `${m.authOk} succeeded, ${m.authFail} failed`, tables: [
         table('Failures per user', ['user', 'failures'], this.auth.failUser, this.top), table('Failures per source', ['source', 'failures'], this.auth.failSrc, this.top),
@@ -257,8 +200,4 @@ export class Happened {
     }
     return out.map((s) => ({ ...s, tables: s.tables.filter((t) => t.rows.length > 0) }));
   }
-}
-
-function table(title: string, head: [string, string], counter: TopCounter, top: number): HappenedTable {
-  return { title, head, ...counter.top(top) };
 }

@@ -64,6 +64,7 @@ test('VPN sessions pair start and end per user; the peak counts open sessions', 
   assert.match(h.sections().find((s) => s.key === 'vpn')!.summary, /1 ended without a start in the log, 2 started without an end/);
   assert.deepEqual(vpn.tables.find((t) => t.title === 'Sessions per user')!.rows, [['alice', 2], ['bob', 1]]);
   assert.deepEqual(vpn.tables.find((t) => t.title.startsWith('Connected time'))!.rows, [['alice', 120]]);
+  assert.deepEqual(vpn.tables.find((t) => t.title === 'Longest sessions (ended)')!.rows, [['alice', 120]]);
 });
 
 type Table = { title: string; rows: (string | number)[][] };
@@ -100,8 +101,16 @@ test('corpus: section figures equal what plain regexes count', { skip: HAVE_CORP
   const vpn = await sections(['-i', '113039', ...files]);
   const starts = regexCounts(lines, /%(?:ASA|FTD)(?:-[a-z]+)?-\d-113039: Group (?:<[^>]*>|\S+) User (?:<(?<a>[^>]*)>|(?<b>\S+)) IP/, (g) => (g.a ?? g.b)!);
   assert.deepEqual(asCounts(vpn.get('vpn')?.find((x) => x.title === 'Sessions per user')?.rows ?? []), starts);
-  t.diagnostic(`106023 sources ${bySource.size}, 611101/611102 users ${ok.size}/${fail.size}, 113039 users ${starts.size}`);
-  assert.ok(bySource.size > 5 && starts.size > 0);
+  // addresses given to VPN users (722051 AnyConnect, 751025 IKEv2), whichever message says it
+  const given = await sections(['-i', '722051,751025', ...files]);
+  const assigned = regexCounts(lines, /-(?:722051|751025): .*?User(?:name)?[ :]<?(?<u>[^\s>]+)>? .*?IPv4 Address[ =]<?(?<a>[0-9.]+)/, (g) => `${g.u} · ${g.a}`);
+  assert.deepEqual(asCounts(given.get('vpn')?.find((x) => x.title === 'Assigned addresses')?.rows ?? []), assigned);
+  // AnyConnect tunnels up and down by transport
+  const tunnels = await sections(['-i', '722022,722023', ...files]);
+  const byTransport = regexCounts(lines, /-72202[23]: .* (?<p>TCP|UDP) SVC connection (?<s>established|terminated)/, (g) => `${g.p!.toLowerCase()} ${g.s}`);
+  assert.deepEqual(asCounts(tunnels.get('vpn')?.find((x) => x.title.startsWith('Tunnels'))?.rows ?? []), byTransport);
+  t.diagnostic(`106023 sources ${bySource.size}, 611101/611102 users ${ok.size}/${fail.size}, 113039 users ${starts.size}, assigned ${assigned.size}, tunnel kinds ${byTransport.size}`);
+  assert.ok(bySource.size > 5 && starts.size > 0 && assigned.size > 3 && byTransport.size > 1);
 });
 
 test('the sample: every section, in table, markdown and JSON', async () => {
