@@ -14,7 +14,7 @@ export class OutputSink implements StreamSink {
   private parts: (string | Buffer)[] = [];
   private size = 0;
 
-  constructor(private readonly stream: NodeJS.WritableStream, private readonly highWater = 1 << 16) {}
+  constructor(private readonly stream: NodeJS.WritableStream, private readonly highWater = 1 << 15) {}
 
   write(part: string | Buffer): Promise<void> | undefined {
     this.parts.push(part);

@@ -8,7 +8,7 @@ export class PieceOutput {
     if (typeof out !== 'string') return void this.buffers.push(out);
     this.strings.push(out);
     this.size += out.length;
-    if (this.size >= 1 << 16) this.encode();
+    if (this.size >= 1 << 15) this.encode();
   }
 
   /** Everything added, as one buffer; the output starts over. */
