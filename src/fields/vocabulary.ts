@@ -72,28 +72,32 @@ function protocol(v: string): string | undefined {
   return PROTOCOLS.has(name) ? name : undefined;
 }
 
+/** A number as text; a count of hundreds of digits (`Infinity`) is no value. */
+const finite = (n: number): string | undefined => (Number.isFinite(n) ? String(n) : undefined);
+
 /** `0:01:05`, `1h:02m:03s`, `2d 03:04:05`, `65s`, `120` → seconds. */
 export function seconds(v: string): string | undefined {
   const t = v.trim().toLowerCase();
   const d = leadingDigits(t);
-  if (d > 0 && d === t.length) return String(Number(t));
+  if (d > 0 && d === t.length) return finite(Number(t));
   // `0:01:05`, the teardown messages' own way, without the regular expressions
   const c1 = d > 0 ? d : -1;
   const c2 = c1 > 0 && t.charCodeAt(c1) === 58 ? c1 + 1 + leadingDigits(t.slice(c1 + 1)) : -1;
   if (c2 > c1 + 1 && c2 - c1 - 1 <= 2 && t.charCodeAt(c2) === 58) {
     const sec = t.slice(c2 + 1);
     const ds = leadingDigits(sec);
-    if (ds >= 1 && ds <= 2 && ds === sec.length) return String(Number(t.slice(0, c1)) * 3600 + Number(t.slice(c1 + 1, c2)) * 60 + Number(sec));
+    if (ds >= 1 && ds <= 2 && ds === sec.length) return finite(Number(t.slice(0, c1)) * 3600 + Number(t.slice(c1 + 1, c2)) * 60 + Number(sec));
   }
   const hms = /^(?:(?<d>\d+)d\s*)?(?<h>\d+):(?<m>\d{1,2}):(?<s>\d{1,2})$/.exec(t);
   const units = /^(?:(?<d>\d+)d\s*:?\s*)?(?:(?<h>\d+)h\s*:?\s*)?(?:(?<m>\d+)m\s*:?\s*)?(?:(?<s>\d+)s)?$/.exec(t);
   const g = hms?.groups ?? (t && units ? units.groups : undefined);
   if (!g) return undefined;
-  return String(Number(g.d ?? 0) * 86400 + Number(g.h ?? 0) * 3600 + Number(g.m ?? 0) * 60 + Number(g.s ?? 0));
+  return finite(Number(g.d ?? 0) * 86400 + Number(g.h ?? 0) * 3600 + Number(g.m ?? 0) * 60 + Number(g.s ?? 0));
 }
 
+
 const ip = (v: string): string | undefined => (isIpValue(v) ? v : undefined);
-const count = (v: string): string | undefined => (/^\d+$/.test(v) ? String(Number(v)) : undefined);
+const count = (v: string): string | undefined => (/^\d+$/.test(v) ? finite(Number(v)) : undefined);
 const text = (v: string): string | undefined => v || undefined;
 
 function checkerOf(name: string): (v: string) => string | undefined {

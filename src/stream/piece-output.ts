@@ -5,7 +5,10 @@ export class PieceOutput {
   private buffers: Buffer[] = [];
 
   add(out: string | Buffer): void {
-    if (typeof out !== 'string') return void this.buffers.push(out);
+    if (typeof out !== 'string') {
+      this.encode(); // the strings before it go first
+      return void this.buffers.push(out);
+    }
     this.strings.push(out);
     this.size += out.length;
     if (this.size >= 1 << 15) this.encode();

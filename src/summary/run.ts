@@ -48,7 +48,7 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
       if (happened && part.happened) happened.merge(part.happened);
       if (pivot && part.pivot) pivot.merge(part.pivot);
     };
-    const sections = happened || pivot ? { spec: { happened: happened !== undefined, top: opts.top, by: pivot ? opts.by : null }, catalog, lang: opts.lang, fold } : undefined;
+    const sections = happened || pivot ? { spec: { happened: happened !== undefined, top: opts.top, by: pivot ? opts.by : null }, catalog, lang: opts.lang, fold, into: { happened, pivot } } : undefined;
     tally = mergeTallies(await scanInputs(paths, { ...read, mode, env: io.env, sections }));
   }
   progress?.clear();

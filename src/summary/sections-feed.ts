@@ -30,17 +30,25 @@ const READ = 2;
 
 export class SectionsFeed {
   private readonly happened: Happened | null;
+  /** counting into the run's own sections: nothing to take */
+  private readonly direct: boolean;
   private readonly pivot: FieldCounter | null;
   /** per ID number: UNKNOWN (not in the catalog), COUNT or READ; absent until first seen */
   private readonly plan = new Map<number, number>();
 
-  constructor(private readonly catalog: Catalog, spec: SectionsSpec) {
-    this.happened = spec.happened ? new Happened(spec.top, { deferSessions: true }) : null;
-    this.pivot = spec.by !== null ? new FieldCounter(spec.by) : null;
+  /**
+   * `into`: count straight into the run's own sections (a thread that reads its inputs in order,
+   * whose parts need no merging); without it, each piece's part is taken and posted.
+   */
+  constructor(private readonly catalog: Catalog, spec: SectionsSpec, into?: { happened?: Happened; pivot?: FieldCounter }) {
+    this.direct = into !== undefined;
+    this.happened = into ? into.happened ?? null : spec.happened ? new Happened(spec.top, { deferSessions: true }) : null;
+    this.pivot = into ? into.pivot ?? null : spec.by !== null ? new FieldCounter(spec.by) : null;
   }
 
   /**
-   * A line the scanner counted, `buf`[start, end) (without its newline), with tag ID `id` and
+   * A line the scanner counted, `buf`[start, end) (without its newline; a CR before it is the
+   * line's, as `lineText` reads it on the record path), with tag ID `id` and
    * `repeat` (rsyslog's `message repeated N times`, or null) as the record path would read them.
    */
   line(buf: Buffer, start: number, end: number, id: number, repeat: number | null, ctx: ParseContext): void {
@@ -88,6 +96,7 @@ export class SectionsFeed {
   /** What was counted since the last take. */
   take(): SectionsPart {
     const part: SectionsPart = {};
+    if (this.direct) return part;
     if (this.happened) part.happened = this.happened.take();
     if (this.pivot) part.pivot = this.pivot.take();
     return part;

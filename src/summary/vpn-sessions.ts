@@ -31,6 +31,8 @@ export class VpnSessions {
   private peakAt: string | null = null;
   /** the most sessions open at once in each hour (UTC) that had a session start or end */
   private readonly hourPeaks = new Map<string, number>();
+  /** hours that made room for busier ones, or found none */
+  private hoursDropped = 0;
 
   constructor(private readonly top: number) {}
 
@@ -84,6 +86,7 @@ export class VpnSessions {
     if (this.hourPeaks.size >= HOURS_KEPT) {
       let quietest: [string, number] | null = null;
       for (const e of this.hourPeaks) if (quietest === null || e[1] < quietest[1]) quietest = e;
+      this.hoursDropped++;
       if (quietest![1] >= this.open) return;
       this.hourPeaks.delete(quietest![0]);
     }
@@ -139,6 +142,7 @@ export class VpnSessions {
       this.unpaired.endWithoutStart > 0 ? `${this.unpaired.endWithoutStart} ended without a start in the log` : '',
       stillOpen > 0 ? `${stillOpen} started without an end in the log` : '',
       this.unpaired.untracked > 0 ? `${this.unpaired.untracked} of users past ${USERS_PAIRED} not paired` : '',
+      this.hoursDropped > 0 ? `busiest hours kept from ${HOURS_KEPT}: ${this.hoursDropped} quieter hours left out` : '',
       tunnelsUp + tunnelsDown > 0 ? `${tunnelsUp} tunnels established, ${tunnelsDown} terminated (722022, 722023)` : '',
     ].filter(Boolean);
     const top = this.top;

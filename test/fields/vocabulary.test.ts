@@ -111,6 +111,11 @@ test('durations in seconds, whatever the device wrote', () => {
   assert.equal(seconds('2d 03:04:05'), String(2 * 86400 + 3 * 3600 + 4 * 60 + 5));
   assert.equal(seconds('65s'), '65');
   assert.equal(seconds('soon'), undefined);
+  // hundreds of digits are no duration (Number() would make them Infinity)
+  assert.equal(seconds('9'.repeat(400)), undefined);
+  assert.equal(seconds(`${'9'.repeat(400)}:00:00`), undefined);
+  assert.equal(seconds('1:2:3'), '3723');
+  assert.equal(seconds('1:002:03'), undefined);
 });
 
 test('-o ecs takes the canonical fields: source, destination, observer interfaces, event action and duration', () => {

@@ -150,6 +150,26 @@ test('summary --by <canonical field>: messages per value, in table, CSV and JSON
   assert.deepEqual(new Map(r.byField!.rows), byPort);
 });
 
+test('TopCounter.merge past its capacity: every estimate within the bound it reports, the heavy keys kept', () => {
+  let seed = 17;
+  const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const truth = new Map<string, number>();
+  const pieces = Array.from({ length: 6 }, () => {
+    const c = new TopCounter(64);
+    for (let i = 0; i < 5000; i++) {
+      const key = i % 7 === 0 ? `heavy-${i % 3}` : `light-${rand(100_000)}`;
+      c.add(key);
+      truth.set(key, (truth.get(key) ?? 0) + 1);
+    }
+    return c.state();
+  });
+  const merged = new TopCounter(64);
+  for (const p of pieces) merged.merge(p);
+  assert.ok(merged.maxError > 0 && merged.size <= 64);
+  for (const [k, est] of merged.ranked()) assert.ok(est <= truth.get(k)! && truth.get(k)! - est <= merged.maxError, `${k}: ${est} vs ${truth.get(k)}, bound ${merged.maxError}`);
+  assert.deepEqual(merged.ranked().slice(0, 3).map(([k]) => k).sort(), ['heavy-0', 'heavy-1', 'heavy-2']);
+});
+
 test('TopCounter.merge: pieces merged in any order hold what one counter of everything holds', () => {
   let seed = 3;
   const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);

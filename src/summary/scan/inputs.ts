@@ -15,6 +15,8 @@ import { existsSync } from 'node:fs';
 import type { Catalog } from '../../catalog/load.js';
 import type { Lang } from '../../catalog/types.js';
 import { SectionsFeed, type SectionsPart, type SectionsSpec } from '../sections-feed.js';
+import type { Happened } from '../happened.js';
+import type { FieldCounter } from '../field-pivot.js';
 
 /**
  * `scan`: every input in this thread; `workers`: regular files split across the pool's threads
@@ -26,12 +28,18 @@ export interface ScanInputsOptions extends ReadOptions {
   mode: ScanMode;
   env: NodeJS.ProcessEnv;
   /** the sections and `--by` to read fields for, with the catalog that reads them */
-  sections?: { spec: SectionsSpec; catalog: Catalog; lang: Lang; fold: (part: SectionsPart) => void };
+  sections?: { spec: SectionsSpec; catalog: Catalog; lang: Lang; fold: (part: SectionsPart) => void; into: { happened?: Happened; pivot?: FieldCounter } };
 }
 
 
-function newScanner(opts: ScanInputsOptions): SummaryScanner {
-  const feed = opts.sections ? new SectionsFeed(opts.sections.catalog, opts.sections.spec) : null;
+/**
+ * A scanner, with the sections' feed when asked: `inOrder` (this thread reads whole inputs in
+ * order) counts straight into the run's sections, so VPN session starts and ends are paired as
+ * they come rather than kept for a merge; a piece of a split file posts its part.
+ */
+function newScanner(opts: ScanInputsOptions, inOrder: boolean): SummaryScanner {
+  const s = opts.sections;
+  const feed = s ? new SectionsFeed(s.catalog, s.spec, inOrder ? s.into : undefined) : null;
   return new SummaryScanner(opts.maxLineBytes, feed);
 }
 
@@ -58,7 +66,7 @@ export async function scanInputs(paths: string[], opts: ScanInputsOptions): Prom
           parts.push(result);
           continue;
         }
-        scanner ??= newScanner(opts);
+        scanner ??= newScanner(opts, true);
         await scanInput(scanner, path, opts);
       } catch (err) {
         opts.onError(name, describeReadError(err));
@@ -100,7 +108,7 @@ export async function countFileInPieces(pool: WorkerPool | null, file: SplitFile
   let linesBefore = 0;
   await claimPieces<TallyResult>(pool, {
     range,
-    scanner: pieceCounter(job, newScanner(opts)),
+    scanner: pieceCounter(job, newScanner(opts, false)),
     request: job,
     signal: opts.signal,
     onPiece: (piece) => opts.onBytes?.(piece.bytes),

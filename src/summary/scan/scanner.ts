@@ -102,7 +102,7 @@ export class SummaryScanner implements RecordSink {
       if (!this.fileSeen) this.noteFile();
       this.tally.lines++;
       this.tally.count(key >> 3, key & 7, atLeastOne(repeat), found);
-      if (this.feed_ !== null) this.feed_.line(buf, start, nl > start && buf[nl - 1] === 13 ? nl - 1 : nl, key >> 3, repeat, this.ctx);
+      if (this.feed_ !== null) this.feed_.line(buf, start, nl, key >> 3, repeat, this.ctx);
     }
     // told to the kernel once its records are read: it found this batch's lines without them
     for (const [k, len, shape, spot, value] of this.toRemember.splice(0)) {
@@ -141,7 +141,7 @@ export class SummaryScanner implements RecordSink {
     if (!this.fileSeen) this.noteFile();
     this.tally.lines++;
     this.tally.count(key >> 3, key & 7, atLeastOne(repeat), wrapper);
-    if (this.feed_ !== null) this.feed_.line(buf, start, end, key >> 3, repeat, this.ctx);
+    if (this.feed_ !== null) this.feed_.line(buf, start, nl, key >> 3, repeat, this.ctx);
   }
 
   /** Any line the fast path is unsure of: the full parser decides, as for the record path. */
