@@ -151,7 +151,7 @@ export class VpnSessions {
       longestTable('Longest sessions (ended)', ['user · group', 'seconds'], this.longest), this.busiestHours(),
       table('Bytes in per user', ['user', 'bytes'], t.bytesIn, top), table('Bytes out per user', ['user', 'bytes'], t.bytesOut, top),
       table('Groups', ['user · group', 'sessions'], t.groups, top), table('Source addresses', ['user · source', 'sessions'], t.sources, top),
-      table('Assigned addresses', ['user · address', 'messages'], t.assigned, top), table('Tunnels (TLS over TCP, DTLS over UDP)', ['protocol', 'messages'], t.tunnels, top),
+      table('Assigned addresses', ['user · address', 'messages'], t.assigned, top), table('Tunnels (TLS over TCP, DTLS over UDP)', ['transport and state', 'messages'], t.tunnels, top),
       table('Failed VPN logins per user', ['user', 'failures'], t.failedUser, top), table('Failed VPN logins per source', ['source', 'failures'], t.failedSrc, top),
     ] };
   }
