@@ -88,6 +88,20 @@ export function readLayer(file: string, origin: Origin, langs: readonly Lang[] =
   return applyOverlays(entries, devices, files);
 }
 
+/** A catalog as the files it was read from: what another thread reads again rather than receive a copy. */
+export type CatalogFiles = { origin: Origin; file: string }[];
+
+/** The files of `catalog`, or null when a thread cannot read it again (made in memory, or a file is gone). */
+export function catalogFiles(catalog: Catalog): CatalogFiles | null {
+  if (catalog.sources.length === 0 || catalog.sources.some((s) => !existsSync(s.file))) return null;
+  return catalog.sources.map((s) => ({ origin: s.origin, file: s.file }));
+}
+
+/** In another thread: the catalog read again from its files, with the texts of `lang`. */
+export function catalogFromFiles(files: CatalogFiles, lang: Lang): Catalog {
+  return mergeLayers(files.map((s) => ({ origin: s.origin, file: s.file, entries: readLayer(s.file, s.origin, [lang]) })));
+}
+
 export interface LoadOptions {
   /** an explicit user catalog file (`--catalog`), instead of the one in the config dir */
   catalogFile?: string;

@@ -9,6 +9,9 @@ import { isPlaceholderItself } from './value-types.js';
 
 const FTD_EVENT = new Set(['430001', '430002', '430003', '430004', '430005']);
 
+/** FTD connection and security events (430001-430005): `Key: Value` pairs rather than a format. */
+export const isFtdEvent = (id: string): boolean => FTD_EVENT.has(id);
+
 export interface Extracted {
   variant: number;
   fields: Record<string, string>;
@@ -25,7 +28,7 @@ export function canonicalOf(id: string, fields: Record<string, string>, pattern?
 
 /** The values in a message of a known ID: FTD `Key: Value` events by their keys, the rest by their documented formats. */
 export function extractFields(entry: CatalogEntry, message: string): Extracted | null {
-  const ftd = FTD_EVENT.has(entry.id) ? parseFtdEventFields(message) : null;
+  const ftd = isFtdEvent(entry.id) ? parseFtdEventFields(message) : null;
   if (ftd) {
     // `Intrusion Policy: intrusion-policy`: a template's placeholder, not a value
     for (const k in ftd) if (isPlaceholderItself(ftd[k]!, k)) delete ftd[k];

@@ -3,24 +3,20 @@
 // words give, and what the ID itself says. A reader that needs only some fields (summary sections,
 // `--by`) skips the lines of IDs that cannot have them, without matching them.
 import type { CatalogEntry } from '../catalog/types.js';
-import { canonicalOf } from './extract.js';
+import { canonicalOf, isFtdEvent } from './extract.js';
 import { compiledVariants } from './match.js';
 import { rolesOf } from './roles.js';
 import { verbsOf } from './verbs.js';
-import { CANONICAL_NAMES } from './vocabulary.js';
-
-// FTD key/value events: their keys, not a format, give the fields (extract.ts)
-const FTD_EVENT = new Set(['430001', '430002', '430003', '430004', '430005']);
+import { CANONICAL_NAMES, otherSide } from './vocabulary.js';
 
 const cache = new WeakMap<CatalogEntry, ReadonlySet<string>>();
-
-const otherSide = (role: string): string | null => (role.startsWith('src_') ? `dst_${role.slice(4)}` : role.startsWith('dst_') ? `src_${role.slice(4)}` : null);
 
 export function possibleFields(entry: CatalogEntry): ReadonlySet<string> {
   let out = cache.get(entry);
   if (out) return out;
   const names = new Set<string>(Object.keys(canonicalOf(entry.id, {})));
-  if (FTD_EVENT.has(entry.id)) for (const n of CANONICAL_NAMES) names.add(n);
+  // FTD key/value events: their keys, not a format, give the fields (extract.ts)
+  if (isFtdEvent(entry.id)) for (const n of CANONICAL_NAMES) names.add(n);
   for (const template of compiledVariants(entry)) {
     for (const p of template.patterns) {
       for (const [, role] of rolesOf(p).list) {

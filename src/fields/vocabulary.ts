@@ -116,6 +116,9 @@ function checkerOf(name: string): (v: string) => string | undefined {
 const SWAP: Record<string, string> = {};
 for (const k of Object.keys(CANONICAL_FIELDS)) if (k.startsWith('src_')) [SWAP[k], SWAP[`dst_${k.slice(4)}`]] = [`dst_${k.slice(4)}`, k];
 
+/** The same field of the other side (`src_ip` → `dst_ip`), or undefined for a field without a side. */
+export const otherSide = (name: string): string | undefined => (Object.hasOwn(SWAP, name) ? SWAP[name] : undefined);
+
 const INDEX: Record<string, number> = Object.fromEntries(ORDER.map((k, i) => [k, i]));
 const CHECKERS = ORDER.map(checkerOf);
 const SLOT = { action: INDEX.action!, outcome: INDEX.outcome!, protocol: INDEX.protocol!, bytes: INDEX.bytes!, bytesIn: INDEX.bytes_in!, bytesOut: INDEX.bytes_out! };

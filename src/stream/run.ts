@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import type { Catalog } from '../catalog/load.js';
+import { catalogFiles, type Catalog } from '../catalog/load.js';
 import { splittableFile, STDIN_NAME, type SplitFile } from '../input/open.js';
 import { readLines } from '../input/read-lines.js';
 import { describeReadError } from '../input/read-error.js';
@@ -105,7 +104,7 @@ async function splitFile(path: string, opts: StreamOptions, catalog: Catalog, en
   if (forced === 'single' || opts.follow || opts.start !== undefined || path === '-') return null;
   if (forced !== 'workers' && !manyCores()) return null;
   // the threads rebuild the catalog from its files: one made in memory stays on this thread
-  if (catalog.sources.length === 0 || catalog.sources.some((s) => !existsSync(s.file))) return null;
+  if (catalogFiles(catalog) === null) return null;
   try {
     return await splittableFile(path, forced === 'workers' ? 0 : splitFrom(opts.output === 'raw' ? 'filter' : 'render'));
   } catch {
@@ -119,7 +118,8 @@ class Threads {
   private readonly renderers: RenderWorkers;
 
   constructor(opts: StreamOptions, catalog: Catalog, palette: Palette, now: Date, { step, prefilter }: CompiledStep, env: NodeJS.ProcessEnv) {
-    this.pool = new WorkerPool(new URL('./task.js', import.meta.url), stepInit(opts, catalog, palette.enabled, now), poolSize(env));
+    // (a file goes to the pool only when its catalog is in files: see splitFile)
+    this.pool = new WorkerPool(new URL('./task.js', import.meta.url), stepInit(opts, catalogFiles(catalog)!, palette.enabled, now), poolSize(env));
     this.renderers = new RenderWorkers(this.pool, pieceRunner(step, prefilter, opts.maxLineBytes), opts.output !== 'raw');
   }
 

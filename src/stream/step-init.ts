@@ -1,5 +1,4 @@
-import type { Catalog } from '../catalog/load.js';
-import { mergeLayers, readLayer } from '../catalog/load.js';
+import { catalogFromFiles, type CatalogFiles } from '../catalog/load.js';
 import { createPalette } from '../render/create-palette.js';
 import type { StreamOptions } from './options.js';
 import { compileStep, type CompiledStep } from './step.js';
@@ -8,18 +7,17 @@ import { compileStep, type CompiledStep } from './step.js';
 export interface StepInit {
   opts: StreamOptions;
   /** the catalog's files: a thread reads them again rather than receive a copy */
-  catalog: { origin: Catalog['sources'][number]['origin']; file: string }[];
+  catalog: CatalogFiles;
   color: boolean;
   /** the instant relative --since/--until resolve against, the same in every thread */
   now: number;
 }
 
-export function stepInit(opts: StreamOptions, catalog: Catalog, color: boolean, now: Date): StepInit {
-  return { opts, catalog: catalog.sources.map((s) => ({ origin: s.origin, file: s.file })), color, now: now.getTime() };
+export function stepInit(opts: StreamOptions, catalog: CatalogFiles, color: boolean, now: Date): StepInit {
+  return { opts, catalog, color, now: now.getTime() };
 }
 
 /** In a pool thread: the main thread's catalog rebuilt from its files, and the same step compiled. */
 export async function stepInThread(init: StepInit): Promise<CompiledStep> {
-  const catalog = mergeLayers(init.catalog.map((s) => ({ origin: s.origin, file: s.file, entries: readLayer(s.file, s.origin, [init.opts.lang]) })));
-  return compileStep(init.opts, catalog, await createPalette(init.color), new Date(init.now));
+  return compileStep(init.opts, catalogFromFiles(init.catalog, init.opts.lang), await createPalette(init.color), new Date(init.now));
 }

@@ -7,19 +7,14 @@ import type { TaskHandler } from '../workers/protocol.js';
 import { SummaryScanner } from './scan/scanner.js';
 import { SectionsFeed, type SectionsSpec } from './sections-feed.js';
 import type { Lang } from '../catalog/types.js';
-import { mergeLayers, readLayer, type Catalog } from '../catalog/load.js';
+import { catalogFromFiles, type CatalogFiles } from '../catalog/load.js';
 
 /** What the pool's threads need to read the sections too: the catalog's files, read again there. */
 export interface CountInit {
   sections: SectionsSpec;
-  catalog: { origin: Catalog['sources'][number]['origin']; file: string }[];
-  /** the language the main thread's catalog was read in (its texts are not read, but read the same) */
+  catalog: CatalogFiles;
+  /** the language the main thread's catalog was read in (its texts are not read, but the variables a translation lists are read the same) */
   lang: Lang;
-}
-
-/** The main thread's catalog, rebuilt from its files (in its language: the variables a translation lists are read the same). */
-function catalogIn(init: CountInit): Catalog {
-  return mergeLayers(init.catalog.map((s) => ({ origin: s.origin, file: s.file, entries: readLayer(s.file, s.origin, [init.lang]) })));
 }
 
 /** One regular file counted in pieces by several threads. */
@@ -38,7 +33,7 @@ export function pieceCounter(job: CountFileJob, scanner = new SummaryScanner(job
 }
 
 export function startTask(init: CountInit | null): TaskHandler {
-  const feed = init === null ? null : new SectionsFeed(catalogIn(init), init.sections);
+  const feed = init === null ? null : new SectionsFeed(catalogFromFiles(init.catalog, init.lang), init.sections);
   let scanner: SummaryScanner | undefined;
   return (request, reply) => {
     const job = request as CountFileJob;
