@@ -7,7 +7,7 @@ import { TopCounter, type TopCounterState } from './top-counter.js';
 export interface FieldCounterPart { counts: TopCounterState; without: number }
 
 export class FieldCounter {
-  private counts = new TopCounter();
+  private readonly counts = new TopCounter();
   private without = 0;
 
   constructor(readonly field: string) {}
@@ -27,8 +27,7 @@ export class FieldCounter {
 
   /** What this counted, as plain data; counting goes on from zero (a thread's next piece). */
   take(): FieldCounterPart {
-    const part = { counts: this.counts.state(), without: this.without };
-    this.counts = new TopCounter();
+    const part = { counts: this.counts.take(), without: this.without };
     this.without = 0;
     return part;
   }

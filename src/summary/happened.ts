@@ -5,8 +5,8 @@
 import type { CatalogEntry } from '../catalog/types.js';
 import type { LogRecord } from '../classify/record.js';
 import type { HappenedSection } from '../render/summary-report.js';
-import { keepLongest, longestTable, table, type Longest } from './section-tables.js';
-import { TopCounter, type TopCounterState } from './top-counter.js';
+import { addCounts, keepLongest, longestTable, table, takeCounts, type Longest } from './section-tables.js';
+import { mergeAll, takeAll, TopCounter, type TopCounterState } from './top-counter.js';
 import { SESSION_END, SESSION_START, TUNNEL_DOWN, TUNNEL_UP, VpnSessions, type VpnPart } from './vpn-sessions.js';
 
 // Authentication outcomes: AAA (113004/113005/113008/113012/113015), local and ASDM/SSH logins (611101/611102, 605004/605005), VPN (716039)
@@ -124,22 +124,15 @@ export class Happened {
   /** What this counted, as plain data; the counting goes on from zero (a thread's next piece). */
   take(): HappenedPart {
     const counters: HappenedPart['counters'] = {};
-    for (const [group, table] of Object.entries(this.counters())) {
-      counters[group] = {};
-      for (const [name, counter] of Object.entries(table)) counters[group]![name] = counter.state();
-    }
-    const part: HappenedPart = { messages: { ...this.messages }, counters, vpn: this.vpn.take(), longest: [...this.longest], sessions: this.deferred?.splice(0) ?? [], events: this.events.splice(0) };
-    for (const k of Object.keys(this.messages) as (keyof Happened['messages'])[]) this.messages[k] = 0;
-    for (const table of Object.values(this.counters())) for (const name of Object.keys(table)) table[name] = new TopCounter();
-    this.longest.length = 0;
-    return part;
+    for (const [group, table] of Object.entries(this.counters())) counters[group] = takeAll(table);
+    return { messages: takeCounts(this.messages), counters, vpn: this.vpn.take(), longest: this.longest.splice(0), sessions: this.deferred?.splice(0) ?? [], events: this.events.splice(0) };
   }
 
   /** Adds a later piece's part: the same sections as if this had counted its lines itself. */
   merge(part: HappenedPart): void {
-    for (const k of Object.keys(this.messages) as (keyof Happened['messages'])[]) this.messages[k] += part.messages[k];
+    addCounts(this.messages, part.messages);
     const mine = this.counters();
-    for (const [group, table] of Object.entries(part.counters)) for (const [name, state] of Object.entries(table)) mine[group]![name]!.merge(state);
+    for (const [group, states] of Object.entries(part.counters)) mergeAll(mine[group]!, states);
     this.vpn.merge(part.vpn);
     for (const l of part.longest) keepLongest(this.longest, this.top, l.seconds, l.what);
     for (const e of part.sessions) this.session(e);

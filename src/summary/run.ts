@@ -14,7 +14,6 @@ import { buildReport } from './report.js';
 import { scanInputs, type ScanMode } from './scan/inputs.js';
 import { mergeTallies } from './tally-merge.js';
 import type { TallyResult } from './tally-result.js';
-import type { SectionsPart } from './sections-feed.js';
 
 export interface SummaryResult {
   report: SummaryReport;
@@ -44,11 +43,7 @@ export async function runSummary(paths: string[], opts: SummaryOptions, catalog:
   const pivot = isCanonicalField(opts.by) ? new (await import('./field-pivot.js')).FieldCounter(opts.by) : undefined;
   if (mode === 'records') tally = await (await import('./records.js')).countRecords(paths, opts, catalog, read, { happened, pivot });
   else {
-    const fold = (part: SectionsPart): void => {
-      if (happened && part.happened) happened.merge(part.happened);
-      if (pivot && part.pivot) pivot.merge(part.pivot);
-    };
-    const sections = happened || pivot ? { spec: { happened: happened !== undefined, top: opts.top, by: pivot ? opts.by : null }, catalog, lang: opts.lang, fold, into: { happened, pivot } } : undefined;
+    const sections = happened || pivot ? { spec: { happened: happened !== undefined, top: opts.top, by: pivot ? opts.by : null }, catalog, lang: opts.lang, into: { happened, pivot } } : undefined;
     tally = mergeTallies(await scanInputs(paths, { ...read, mode, env: io.env, sections }));
   }
   progress?.clear();

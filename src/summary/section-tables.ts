@@ -5,6 +5,18 @@ import type { TopCounter } from './top-counter.js';
 
 export interface Longest { seconds: number; what: string }
 
+/** A copy of the message counts of a section, which start again from zero (a thread's next piece). */
+export function takeCounts<T extends Record<string, number>>(counts: T): T {
+  const copy = { ...counts };
+  for (const k of Object.keys(counts)) (counts as Record<string, number>)[k] = 0;
+  return copy;
+}
+
+/** A later piece's counts added to these. */
+export function addCounts<T extends Record<string, number>>(counts: T, more: Readonly<T>): void {
+  for (const k of Object.keys(counts)) (counts as Record<string, number>)[k]! += more[k]!;
+}
+
 export function table(title: string, head: [string, string], counter: TopCounter, top: number): HappenedTable {
   return { title, head, ...counter.top(top) };
 }

@@ -19,6 +19,9 @@ export interface SectionsSpec {
   by: string | null;
 }
 
+/** The run's own sections, which the parts end in. */
+export interface SectionsTarget { happened?: Happened; pivot?: FieldCounter }
+
 export interface SectionsPart {
   happened?: HappenedPart;
   pivot?: FieldCounterPart;
@@ -40,7 +43,7 @@ export class SectionsFeed {
    * `into`: count straight into the run's own sections (a thread that reads its inputs in order,
    * whose parts need no merging); without it, each piece's part is taken and posted.
    */
-  constructor(private readonly catalog: Catalog, spec: SectionsSpec, into?: { happened?: Happened; pivot?: FieldCounter }) {
+  constructor(private readonly catalog: Catalog, spec: SectionsSpec, into?: SectionsTarget) {
     this.direct = into !== undefined;
     this.happened = into ? into.happened ?? null : spec.happened ? new Happened(spec.top, { deferSessions: true }) : null;
     this.pivot = into ? into.pivot ?? null : spec.by !== null ? new FieldCounter(spec.by) : null;
@@ -52,30 +55,24 @@ export class SectionsFeed {
    * `repeat` (rsyslog's `message repeated N times`, or null) as the record path would read them.
    */
   line(buf: Buffer, start: number, end: number, id: number, repeat: number | null, ctx: ParseContext): void {
-    let plan = this.plan.get(id);
-    if (plan === undefined) this.plan.set(id, (plan = this.planFor(id)));
-    if (plan === UNKNOWN) return;
-    if (plan === COUNT) {
-      const n = repeat ?? 1;
-      this.happened?.countOnly(n);
-      this.pivot?.addWithout(n);
-      return;
-    }
-    this.read(lineText(buf.subarray(start, end)), ctx);
+    if (this.mustRead(id, repeat)) this.read(lineText(buf.subarray(start, end)), ctx);
   }
 
   /** The same, for a line the scanner already decoded (its slow path). */
   text(text: string, id: number, repeat: number | null, ctx: ParseContext): void {
+    if (this.mustRead(id, repeat)) this.read(text, ctx);
+  }
+
+  /** Whether a line of ID `id` must be read; one that need not is counted here. */
+  private mustRead(id: number, repeat: number | null): boolean {
     let plan = this.plan.get(id);
     if (plan === undefined) this.plan.set(id, (plan = this.planFor(id)));
-    if (plan === UNKNOWN) return;
     if (plan === COUNT) {
       const n = repeat ?? 1;
       this.happened?.countOnly(n);
       this.pivot?.addWithout(n);
-      return;
     }
-    this.read(text, ctx);
+    return plan === READ;
   }
 
   private read(text: string, ctx: ParseContext): void {

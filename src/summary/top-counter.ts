@@ -62,6 +62,15 @@ export class TopCounter {
     return { counts: [...this.counts], maxError: this.maxError, total: this.total };
   }
 
+  /** The state, and the counter starts again from nothing (a thread's next piece). */
+  take(): TopCounterState {
+    const s = this.state();
+    this.counts.clear();
+    this.maxError = 0;
+    this.total = 0;
+    return s;
+  }
+
   /**
    * Adds what another counter counted (a later piece of the same input). While the keys of both
    * fit the capacity the result is exactly what one counter of everything would hold; past it,
@@ -76,6 +85,18 @@ export class TopCounter {
     this.total += other.total - added;
     this.maxError += other.maxError;
   }
+}
+
+/** Every counter of a table of them, taken (see `TopCounter.take`). */
+export function takeAll(table: Readonly<Record<string, TopCounter>>): Record<string, TopCounterState> {
+  const out: Record<string, TopCounterState> = {};
+  for (const [name, counter] of Object.entries(table)) out[name] = counter.take();
+  return out;
+}
+
+/** The states `takeAll` gave, each into the counter of the same name. */
+export function mergeAll(table: Readonly<Record<string, TopCounter>>, states: Readonly<Record<string, TopCounterState>>): void {
+  for (const [name, state] of Object.entries(states)) table[name]!.merge(state);
 }
 
 export interface TopCounterState {

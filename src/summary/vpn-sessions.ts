@@ -4,8 +4,8 @@
 // session disconnected (duration, bytes, reason: SSL and IPsec), 716002 WebVPN session terminated.
 // Tunnels of an AnyConnect session: 722022 SVC connection established, 722023 terminated (TCP: TLS, UDP: DTLS).
 import type { HappenedSection, HappenedTable } from '../render/summary-report.js';
-import { keepLongest, longestTable, table, type Longest } from './section-tables.js';
-import { TopCounter, type TopCounterState } from './top-counter.js';
+import { addCounts, keepLongest, longestTable, table, takeCounts, type Longest } from './section-tables.js';
+import { mergeAll, takeAll, TopCounter, type TopCounterState } from './top-counter.js';
 
 export const SESSION_START = new Set(['113039', '716001']);
 export const SESSION_END = new Set(['113019', '716002']);
@@ -21,7 +21,10 @@ export interface VpnPart { counts: VpnSessions['counts']; counters: Record<strin
 
 export class VpnSessions {
   readonly counts = { starts: 0, ends: 0, tunnelsUp: 0, tunnelsDown: 0 };
-  private counters = VpnSessions.fresh();
+  private readonly counters = {
+    sessions: new TopCounter(), seconds: new TopCounter(), bytesIn: new TopCounter(), bytesOut: new TopCounter(), groups: new TopCounter(),
+    assigned: new TopCounter(), sources: new TopCounter(), tunnels: new TopCounter(), failedUser: new TopCounter(), failedSrc: new TopCounter(),
+  };
   private readonly longest: Longest[] = [];
   private open = 0;
   /** open sessions per user, to pair each end with a start (bounded: past the cap a user is not paired) */
@@ -35,11 +38,6 @@ export class VpnSessions {
   private hoursDropped = 0;
 
   constructor(private readonly top: number) {}
-
-  private static fresh() {
-    const c = () => new TopCounter();
-    return { sessions: c(), seconds: c(), bytesIn: c(), bytesOut: c(), groups: c(), assigned: c(), sources: c(), tunnels: c(), failedUser: c(), failedSrc: c() };
-  }
 
   start(c: Record<string, string>, time: string | null): void {
     const user = c.user!;
@@ -112,18 +110,12 @@ export class VpnSessions {
 
   /** The counts and counters as plain data; they go on from zero. */
   take(): VpnPart {
-    const counters: Record<string, TopCounterState> = {};
-    for (const [name, counter] of Object.entries(this.counters)) counters[name] = counter.state();
-    const part = { counts: { ...this.counts }, counters };
-    for (const k of Object.keys(this.counts) as (keyof VpnSessions['counts'])[]) this.counts[k] = 0;
-    this.counters = VpnSessions.fresh();
-    return part;
+    return { counts: takeCounts(this.counts), counters: takeAll(this.counters) };
   }
 
   merge(part: VpnPart): void {
-    for (const k of Object.keys(this.counts) as (keyof VpnSessions['counts'])[]) this.counts[k] += part.counts[k];
-    const mine = this.counters as Record<string, TopCounter>;
-    for (const [name, state] of Object.entries(part.counters)) mine[name]!.merge(state);
+    addCounts(this.counts, part.counts);
+    mergeAll(this.counters, part.counters);
   }
 
   /** The hours with the most sessions open at once, the busiest first, ties in time order. */

@@ -11,12 +11,9 @@ import { pieceCounter, type CountFileJob, type CountInit } from '../task.js';
 import { mergeTallies } from '../tally-merge.js';
 import type { TallyResult } from '../tally-result.js';
 import { SummaryScanner } from './scanner.js';
-import { existsSync } from 'node:fs';
-import type { Catalog } from '../../catalog/load.js';
+import { catalogFiles, type Catalog } from '../../catalog/load.js';
 import type { Lang } from '../../catalog/types.js';
-import { SectionsFeed, type SectionsPart, type SectionsSpec } from '../sections-feed.js';
-import type { Happened } from '../happened.js';
-import type { FieldCounter } from '../field-pivot.js';
+import { SectionsFeed, type SectionsSpec, type SectionsTarget } from '../sections-feed.js';
 
 /**
  * `scan`: every input in this thread; `workers`: regular files split across the pool's threads
@@ -27,10 +24,9 @@ export type ScanMode = 'scan' | 'workers' | 'auto';
 export interface ScanInputsOptions extends ReadOptions {
   mode: ScanMode;
   env: NodeJS.ProcessEnv;
-  /** the sections and `--by` to read fields for, with the catalog that reads them */
-  sections?: { spec: SectionsSpec; catalog: Catalog; lang: Lang; fold: (part: SectionsPart) => void; into: { happened?: Happened; pivot?: FieldCounter } };
+  /** the sections and `--by` to read fields for, the catalog that reads them, and the run's own sections they end in */
+  sections?: { spec: SectionsSpec; catalog: Catalog; lang: Lang; into: SectionsTarget };
 }
-
 
 /**
  * A scanner, with the sections' feed when asked: `inOrder` (this thread reads whole inputs in
@@ -122,9 +118,13 @@ export async function countFileInPieces(pool: WorkerPool | null, file: SplitFile
   return mergeTallies(tallies);
 }
 
-/** A result's sections part, folded in as it comes (in input order): a part is not kept until the end. */
+/** A result's sections part, merged into the run's sections as it comes (in input order): a part is not kept until the end. */
 function foldSections(result: TallyResult, opts: ScanInputsOptions): TallyResult {
-  if (result.sections && opts.sections) for (const part of result.sections) opts.sections.fold(part);
+  const into = opts.sections?.into;
+  for (const part of result.sections ?? []) {
+    if (into?.happened && part.happened) into.happened.merge(part.happened);
+    if (into?.pivot && part.pivot) into.pivot.merge(part.pivot);
+  }
   delete result.sections;
   return result;
 }
@@ -134,16 +134,15 @@ function foldSections(result: TallyResult, opts: ScanInputsOptions): TallyResult
 // the 111 MB bench log: 255-265 MB peak instead of 285-290 MB, 5.0 s either way).
 const SECTIONS_THREAD = { maxYoungGenerationSizeMb: 4 };
 
+/** What the threads need for the sections (splittable checked that the catalog is in files). */
 function countInit(opts: ScanInputsOptions): CountInit | null {
   if (!opts.sections) return null;
-  return { sections: opts.sections.spec, lang: opts.sections.lang, catalog: opts.sections.catalog.sources.map((s) => ({ origin: s.origin, file: s.file })) };
+  return { sections: opts.sections.spec, lang: opts.sections.lang, catalog: catalogFiles(opts.sections.catalog)! };
 }
-
-/** Whether a thread can rebuild the catalog: one made in memory, or whose files went, stays here. */
-const catalogInFiles = (c: Catalog): boolean => c.sources.length > 0 && c.sources.every((s) => existsSync(s.file));
 
 async function splittable(path: string, mode: ScanMode, opts: ScanInputsOptions): Promise<SplitFile | null> {
   if (mode === 'scan' || path === '-' || (mode === 'auto' && !manyCores())) return null;
-  if (opts.sections && !catalogInFiles(opts.sections.catalog)) return null;
+  // the threads read the catalog again from its files: one made in memory stays on this thread
+  if (opts.sections && catalogFiles(opts.sections.catalog) === null) return null;
   return splittableFile(path, mode === 'auto' ? splitFrom('count') : 0);
 }

@@ -33,7 +33,7 @@ export class SummaryScanner implements RecordSink {
   private ctx: ParseContext = {};
 
   /** `feed`: the sections and `--by`, which read the fields of the lines that can carry theirs */
-  constructor(private readonly maxLineBytes = 1 << 20, private readonly feed_: SectionsFeed | null = null) {
+  constructor(private readonly maxLineBytes = 1 << 20, private readonly sections: SectionsFeed | null = null) {
     this.feed = new LineFeed(this, maxLineBytes);
   }
 
@@ -72,7 +72,7 @@ export class SummaryScanner implements RecordSink {
     this.fileSeen = false;
     this.fileStart = 0;
     const result = this.tally.take();
-    if (this.feed_ !== null) result.sections = [this.feed_.take()];
+    if (this.sections !== null) result.sections = [this.sections.take()];
     return result;
   }
 
@@ -102,7 +102,7 @@ export class SummaryScanner implements RecordSink {
       if (!this.fileSeen) this.noteFile();
       this.tally.lines++;
       this.tally.count(key >> 3, key & 7, atLeastOne(repeat), found);
-      if (this.feed_ !== null) this.feed_.line(buf, start, nl, key >> 3, repeat, this.ctx);
+      if (this.sections !== null) this.sections.line(buf, start, nl, key >> 3, repeat, this.ctx);
     }
     // told to the kernel once its records are read: it found this batch's lines without them
     for (const [k, len, shape, spot, value] of this.toRemember.splice(0)) {
@@ -141,7 +141,7 @@ export class SummaryScanner implements RecordSink {
     if (!this.fileSeen) this.noteFile();
     this.tally.lines++;
     this.tally.count(key >> 3, key & 7, atLeastOne(repeat), wrapper);
-    if (this.feed_ !== null) this.feed_.line(buf, start, nl, key >> 3, repeat, this.ctx);
+    if (this.sections !== null) this.sections.line(buf, start, nl, key >> 3, repeat, this.ctx);
   }
 
   /** Any line the fast path is unsure of: the full parser decides, as for the record path. */
@@ -164,7 +164,7 @@ export class SummaryScanner implements RecordSink {
     const time = parsed.timestamp === null ? null : Date.parse(parsed.timestamp);
     const host = parsed.host === null ? NO_HOST : this.tally.hostOf(parsed.host);
     this.tally.count(Number(parsed.id), parsed.severity, atLeastOne(parsed.repeat ?? null), wrapper(host, time, null));
-    if (this.feed_ !== null) this.feed_.text(text, Number(parsed.id), parsed.repeat ?? null, this.ctx);
+    if (this.sections !== null) this.sections.text(text, Number(parsed.id), parsed.repeat ?? null, this.ctx);
   }
 
   private noteFile(): void {
