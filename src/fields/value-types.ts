@@ -60,8 +60,7 @@ export const PORT_NAMES: Record<string, number> = {
 
 /** The number of a port written as a number or as the name ASA prints for a well-known one; undefined otherwise. */
 export function portNumber(v: string): number | undefined {
-  const digits = leadingDigits(v);
-  if (digits === v.length && digits >= 1 && digits <= 5) {
+  if (isDigits(v, 5)) {
     const n = Number(v);
     return n <= 65535 ? n : undefined;
   }
@@ -75,6 +74,9 @@ export function leadingDigits(v: string): number {
   while (i < v.length && v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) i++;
   return i;
 }
+
+/** One to `max` ASCII digits and nothing else. */
+export const isDigits = (v: string | undefined, max = Infinity): boolean => v !== undefined && v.length >= 1 && v.length <= max && leadingDigits(v) === v.length;
 
 export const isPortValue = (v: string): boolean => portNumber(v) !== undefined;
 
