@@ -57,6 +57,8 @@ export function defineSummary(program: Command, { io, setExit }: CommandContext)
       html: flags.html,
       sections: flags.sections === true,
     };
+    // before the catalog loads: V8 sizes the young generation as the heap first fills
+    if (options.sections || isCanonicalField(options.by)) (await import('../summary/heap-budget.js')).keepHeapsNearLive();
     // loaded when it runs: `explain` must not pay for the summary machinery at start-up
     const { runSummary } = await import('../summary/run.js');
     const result = await runSummary(files, options, catalogFor(flags, io, options.lang), await paletteFor(flags, io), io);

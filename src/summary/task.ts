@@ -8,6 +8,7 @@ import { SummaryScanner } from './scan/scanner.js';
 import { SectionsFeed, type SectionsSpec } from './sections-feed.js';
 import type { Lang } from '../catalog/types.js';
 import { catalogFromFiles, type CatalogFiles } from '../catalog/load.js';
+import { keepHeapsNearLive } from './heap-budget.js';
 
 /** What the pool's threads need to read the sections too: the catalog's files, read again there. */
 export interface CountInit {
@@ -33,6 +34,8 @@ export function pieceCounter(job: CountFileJob, scanner = new SummaryScanner(job
 }
 
 export function startTask(init: CountInit | null): TaskHandler {
+  // a thread's start undoes the young generation's setting (heap-budget.ts): this thread sets it again
+  if (init !== null) keepHeapsNearLive();
   const feed = init === null ? null : new SectionsFeed(catalogFromFiles(init.catalog, init.lang), init.sections);
   let scanner: SummaryScanner | undefined;
   return (request, reply) => {
