@@ -11,10 +11,11 @@ import { setFlagsFromString } from 'node:v8';
 // works, process-wide; but V8 holds the young generation's growth factor at 2 or more (a
 // minimum-value implication, enforced again as a thread starts: seen on Node 20, the main
 // thread's grew to 32 MB once the pool had started), so every thread that reads fields sets it
-// again (task.ts). Where a V8 enforces it at once, the young generation just grows as before. Measured on 2 cores, summary --sections:
-// 1.1 GB bench log 310 → 173 MB peak RSS at the same speed within noise; 111 MB log on one thread
-// 175-183 → 104-112 MB for ~7% more time. Left alone where nothing unbounded is at stake and the
-// cost is higher: -o json (+11%), a filtered summary (+17%, 145 MB already).
+// again (task.ts). Where a V8 enforces it at once, the young generation just grows as before.
+// Measured on 2 cores, summary --sections: 1.1 GB bench log 310 → 173-180 MB peak RSS, the time
+// within noise; 111 MB log on one thread 182-192 → 104-107 MB for ~9% more time. Left alone where
+// nothing unbounded is at stake and the cost is higher: -o json (+11%), a filtered summary (+17%,
+// 145 MB already).
 let applied = false;
 
 /** Keep this process's heaps near their live size, from now on. */
