@@ -105,9 +105,9 @@ const figures: Figure[] = [];
 const mbs = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);
 const f1 = (n: number): string => n.toFixed(n < 10 ? 2 : 0);
 
-/** bench/floor.ts on `file`: its own timing of the line loop, without Node's start. */
-function floorRun(file: string): { ms: number; usPerLine: number; lines: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'floor.ts'), file], { env: BASE_ENV, encoding: 'utf8' });
+/** A yardstick script (bench/floor*.ts) on `file`: its own timing of the line loop, without Node's start. */
+function floorRun(script: string, file: string, args: string[] = []): { ms: number; usPerLine: number; lines: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', script), file, ...args], { env: BASE_ENV, encoding: 'utf8' });
   return JSON.parse(out) as { ms: number; usPerLine: number; lines: number };
 }
 
@@ -155,6 +155,12 @@ async function main(): Promise<void> {
   for (let i = 0; i < runs; i++) js.push((await asalog(['-o', 'json', head])()).ms);
   const jsMbs = mbs(headSize, median(js));
   figures.push({ figure: `-o json (first ${jsonMb} MB)`, value: `${f1(jsMbs)} MB/s`, baseline: '', ratio: '', target: '≥ 100 MB/s', met: jsMbs >= 100, raw: { ms: median(js), bytes: headSize } });
+  // the yardstick for that target: the least -o json must do per line (bench/floor-json.ts)
+  for (const fields of [false, true]) {
+    const floor = floorRun('floor-json.ts', head, fields ? ['--fields'] : []);
+    const floorMbs = mbs(headSize, floor.ms);
+    figures.push({ figure: `  floor: bench/floor-json.ts${fields ? ' --fields' : ''}, one thread`, value: `${f1(floorMbs)} MB/s, ${floor.usPerLine} µs/line`, baseline: '', ratio: '', target: `on 2 ideal cores ${f1(2 * floorMbs)} MB/s`, met: null, raw: floor });
+  }
   // 3b. summary with every section on the whole file, as a user runs it (a big file goes to the pool)
   if (rg) {
     const [s, r] = await paired(asalog(['summary', '--sections', '-o', 'json', file], true), () => run('rg', ['-c', '%(ASA|FTD)-[0-7]-[0-9]{6}', file]));
@@ -163,7 +169,7 @@ async function main(): Promise<void> {
     const one = await run(process.execPath, [BIN, 'summary', '--sections', '-o', 'json', file], { rss: true, env: { ASALOG_SUMMARY_PATH: 'scan' } });
     figures.push({ figure: '  same, one thread (ASALOG_SUMMARY_PATH=scan)', value: `${f1(one.ms / 1000)} s, ${((one.rssKb ?? 0) / 1024).toFixed(0)} MB RSS`, baseline: '', ratio: (one.ms / r.ms).toFixed(2), target: '(informative)', met: null, raw: { ms: one.ms, rssKb: one.rssKb } });
     // the yardstick for that target: the least a sections summary must do per line (bench/floor.ts)
-    const floor = floorRun(file);
+    const floor = floorRun('floor.ts', file);
     const ideal = floor.ms / 2 / r.ms;
     figures.push({ figure: '  floor: bench/floor.ts, one thread', value: `${f1(floor.ms / 1000)} s, ${floor.usPerLine} µs/line`, baseline: `rg -c: ${f1(r.ms / 1000)} s`, ratio: (floor.ms / r.ms).toFixed(2), target: `on 2 ideal cores ${ideal.toFixed(2)}`, met: null, raw: floor });
   }
