@@ -105,10 +105,10 @@ const figures: Figure[] = [];
 const mbs = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);
 const f1 = (n: number): string => n.toFixed(n < 10 ? 2 : 0);
 
-/** A yardstick script (bench/floor*.ts) on `file`: its own timing of the line loop, without Node's start. */
-function floorRun(script: string, file: string, args: string[] = []): { ms: number; usPerLine: number; lines: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', script), file, ...args], { env: BASE_ENV, encoding: 'utf8' });
-  return JSON.parse(out) as { ms: number; usPerLine: number; lines: number };
+/** A yardstick script (bench/floor*) on `file`: its own timing (`ms`: to the end of its work, without Node's start). */
+function floorRun(script: string, file: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): { ms: number; lines: number; usPerLine?: number; msLoop?: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', script), file, ...args], { env: { ...BASE_ENV, ...env }, encoding: 'utf8' });
+  return JSON.parse(out) as { ms: number; lines: number; usPerLine?: number; msLoop?: number };
 }
 
 async function main(): Promise<void> {
@@ -161,6 +161,11 @@ async function main(): Promise<void> {
     const floorMbs = mbs(headSize, floor.ms);
     figures.push({ figure: `  floor: bench/floor-json.ts${fields ? ' --fields' : ''}, one thread`, value: `${f1(floorMbs)} MB/s, ${floor.usPerLine} µs/line`, baseline: '', ratio: '', target: `on 2 ideal cores ${f1(2 * floorMbs)} MB/s`, met: null, raw: floor });
   }
+  // the fastest writer of the same bytes found so far: no objects, no JSON.stringify (bench/floor-tight/)
+  for (const threads of ['1', '2']) {
+    const tight = floorRun('floor-tight/json.mjs', head, ['--fields'], { THREADS: threads });
+    figures.push({ figure: `  floor-tight/json.mjs --fields, ${threads === '1' ? 'one thread' : 'two threads, in order'}`, value: `${f1(mbs(headSize, tight.ms))} MB/s`, baseline: '', ratio: '', target: '(informative)', met: null, raw: tight });
+  }
   // 3b. summary with every section on the whole file, as a user runs it (a big file goes to the pool)
   if (rg) {
     const [s, r] = await paired(asalog(['summary', '--sections', '-o', 'json', file], true), () => run('rg', ['-c', '%(ASA|FTD)-[0-7]-[0-9]{6}', file]));
@@ -172,6 +177,11 @@ async function main(): Promise<void> {
     const floor = floorRun('floor.ts', file);
     const ideal = floor.ms / 2 / r.ms;
     figures.push({ figure: '  floor: bench/floor.ts, one thread', value: `${f1(floor.ms / 1000)} s, ${floor.usPerLine} µs/line`, baseline: `rg -c: ${f1(r.ms / 1000)} s`, ratio: (floor.ms / r.ms).toFixed(2), target: `on 2 ideal cores ${ideal.toFixed(2)}`, met: null, raw: floor });
+    // the fastest counting of the same tables found so far: hand scanners, numeric tables (bench/floor-tight/)
+    const tight = floorRun('floor-tight/sections.mjs', file);
+    figures.push({ figure: '  floor-tight/sections.mjs, one thread', value: `${f1(tight.ms / 1000)} s (scan ${f1((tight.msLoop ?? 0) / 1000)} s)`, baseline: `rg -c: ${f1(r.ms / 1000)} s`, ratio: (tight.ms / r.ms).toFixed(2), target: `scan alone ${((tight.msLoop ?? 0) / r.ms).toFixed(2)}`, met: null, raw: tight });
+    const tight2 = floorRun('floor-tight/sections-2threads.mjs', file, ['--maps']);
+    figures.push({ figure: '  floor-tight/sections-2threads.mjs', value: `${f1(tight2.ms / 1000)} s`, baseline: `rg -c: ${f1(r.ms / 1000)} s`, ratio: (tight2.ms / r.ms).toFixed(2), target: '(informative)', met: null, raw: tight2 });
   }
   // 4. peak RSS on 5× the file (the same file given five times: 5 GB-class input)
   const five = await asalog(['summary', '-o', 'json', file, file, file, file, file], true)();
