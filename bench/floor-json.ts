@@ -1,5 +1,6 @@
-// `node --import tsx bench/floor-json.ts FILE [--fields] [--out PATH]`: the least work `-o json` has to do per
-// line, as a yardstick for its "≥ 100 MB/s" target. One thread writes asalog's record (the same keys)
+// `node --import tsx bench/floor-json.ts FILE [--fields] [--out PATH]`: a small part of `-o json`'s work,
+// written the plain way, as a yardstick for its "≥ 100 MB/s" target (bench/floor-tight/json.mjs writes
+// the same bytes faster). One thread writes asalog's record (the same keys)
 // for every line: the header read with one sticky regex, the category fixed, no catalog, no
 // timestamp parsing; with --fields, also `fields` and `canonical` for the three families that make
 // most of the bench log, read with one grok-style regex each (no other ID gets any). Records are

@@ -1,10 +1,10 @@
-// `node --import tsx bench/floor.ts FILE`: the least work a sections summary has to do per line, as a
-// yardstick for the "--sections within 3× of rg -c" target. One thread; no classification, no
+// `node --import tsx bench/floor.ts FILE`: a small part of a sections summary's work, written the plain
+// way, as a yardstick for the "--sections within 3× of rg -c" target (bench/floor-tight/ computes the
+// same tables faster). One thread; no classification, no
 // timestamps, no bounded tables, no catalog: a header regex, then one grok-style regex for each
 // of the three families that make most of the bench log (connection build/teardown, ACL denies by
-// 106023 and 106100), and exact counts in Maps. Everything asalog does beyond this is extra; if
-// this alone is further than 3× from rg -c even on two ideal cores, the target is below the floor
-// of a JavaScript line loop. Prints one JSON object.
+// 106023 and 106100), and exact counts in Maps. Everything asalog does beyond this is extra.
+// Prints one JSON object.
 import { closeSync, openSync, readSync } from 'node:fs';
 
 // sticky: each runs where the previous left off, never scanning ahead for a later start

@@ -1,8 +1,9 @@
 // node bench/floor-tight/json.mjs FILE [--fields] [--out PATH]: floor-json.ts's output, byte for byte, without
-// per-record objects or JSON.stringify on the common path: one utf8/latin1 decode per 64 KB chunk,
-// a hand scanner for the header and the three families, and the record built as one string.
-// Lines holding a control character or a non-ASCII character take floor-json.ts's own path
-// (objects + JSON.stringify); lines holding only `"` or `\` escape their values with JSON.stringify.
+// per-record objects or JSON.stringify on the common path: each 64 KB read decoded once as latin1
+// for a hand scanner of the header and the three families, and each record written as bytes into
+// one buffer (`clean`). Lines holding a control or non-ASCII character take floor-json.ts's own path
+// (objects + JSON.stringify); lines holding `"` or `\` get a backslash before those bytes as they are
+// copied. THREADS=2: a worker renders the second half of the file and posts it back in 1 MB parts.
 import { closeSync, openSync, readSync, writeSync, fstatSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isAscii } from 'node:buffer';
@@ -173,73 +174,11 @@ function acl(s, at) {
   return true;
 }
 
-// a value as a JSON string: plain quotes on a clean line, JSON.stringify on one with `"` or `\`
+// a line holding `"` or `\`: its values are escaped as they are copied (see `cp`)
 let quoted = false;
-const v = (s, k) => quoted ? JSON.stringify(s.slice(G[2 * k], G[2 * k + 1])) : '"' + s.slice(G[2 * k], G[2 * k + 1]) + '"';
-const lc = (s, k) => s.slice(G[2 * k], G[2 * k + 1]).toLowerCase();
-
-function connJson(s) {
-  let f = ',"fields":{"verb":' + v(s, 0);
-  if (G[2] >= 0) f += ',"direction":' + v(s, 1);
-  f += ',"protocol":' + v(s, 2) + ',"connection_id":' + v(s, 3) + ',"src_interface":' + v(s, 4) + ',"src_ip":' + v(s, 5) + ',"src_port":' + v(s, 6)
-    + ',"dst_interface":' + v(s, 7) + ',"dst_ip":' + v(s, 8) + ',"dst_port":' + v(s, 9);
-  if (G[20] >= 0) f += ',"duration":' + v(s, 10) + ',"bytes":' + v(s, 11);
-  if (G[24] >= 0) f += ',"reason":' + v(s, 12);
-  f += '},"canonical":{"action":"' + lc(s, 0) + '","protocol":"' + lc(s, 2) + '","src_interface":' + v(s, 4) + ',"src_ip":' + v(s, 5) + ',"src_port":' + v(s, 6)
-    + ',"dst_interface":' + v(s, 7) + ',"dst_ip":' + v(s, 8) + ',"dst_port":' + v(s, 9);
-  if (G[20] >= 0) f += ',"bytes":' + v(s, 11) + ',"duration":' + v(s, 10);
-  if (G[24] >= 0) f += ',"reason":' + v(s, 12);
-  return f + ',"connection_id":' + v(s, 3) + '},"variant":0';
-}
-function denyJson(s) {
-  return ',"fields":{"protocol":' + v(s, 0) + ',"src_interface":' + v(s, 1) + ',"src_ip":' + v(s, 2) + ',"src_port":' + v(s, 3)
-    + ',"dst_interface":' + v(s, 4) + ',"dst_ip":' + v(s, 5) + ',"dst_port":' + v(s, 6) + ',"acl":' + v(s, 7)
-    + '},"canonical":{"action":"denied","protocol":"' + lc(s, 0) + '","src_interface":' + v(s, 1) + ',"src_ip":' + v(s, 2) + ',"src_port":' + v(s, 3)
-    + ',"dst_interface":' + v(s, 4) + ',"dst_ip":' + v(s, 5) + ',"dst_port":' + v(s, 6) + ',"acl":' + v(s, 7) + '},"variant":0';
-}
-function aclJson(s) {
-  return ',"fields":{"acl":' + v(s, 0) + ',"verb":' + v(s, 1) + ',"protocol":' + v(s, 2) + ',"src_interface":' + v(s, 3) + ',"src_ip":' + v(s, 4) + ',"src_port":' + v(s, 5)
-    + ',"dst_interface":' + v(s, 6) + ',"dst_ip":' + v(s, 7) + ',"dst_port":' + v(s, 8)
-    + '},"canonical":{"action":"' + lc(s, 1) + '","protocol":"' + lc(s, 2) + '","src_interface":' + v(s, 3) + ',"src_ip":' + v(s, 4) + ',"src_port":' + v(s, 5)
-    + ',"dst_interface":' + v(s, 6) + ',"dst_ip":' + v(s, 7) + ',"dst_port":' + v(s, 8) + ',"acl":' + v(s, 0) + '},"variant":0';
-}
 
 const PRE = '{"file":' + JSON.stringify(file) + ',"line":';
 const NOTAG = ',"timestamp":null,"host":null,"platform":null,"severity":null,"defaultSeverity":null,"id":null,"category":null,"known":false,"message":null,"raw":';
-const str = (x) => quoted ? JSON.stringify(x) : '"' + x + '"';
-
-/** One record for the line s[start, end) (ASCII, no control characters). */
-function fast(s, start, end, n) {
-  let p = s.indexOf('%', start);
-  if (p >= end) p = -1;
-  const c1 = p < 0 ? 0 : s.charCodeAt(p + 1);
-  const sev = s.charCodeAt(p + 5) - 48;
-  if (p < 0 || !((c1 === 65 && s.charCodeAt(p + 2) === 83 && s.charCodeAt(p + 3) === 65) || (c1 === 70 && s.charCodeAt(p + 2) === 84 && s.charCodeAt(p + 3) === 68))
-    || s.charCodeAt(p + 4) !== 45 || !(sev >= 0 && sev <= 9) || s.charCodeAt(p + 6) !== 45
-    || (CLS[s.charCodeAt(p + 7)] & DIG) === 0 || (CLS[s.charCodeAt(p + 8)] & DIG) === 0 || (CLS[s.charCodeAt(p + 9)] & DIG) === 0
-    || (CLS[s.charCodeAt(p + 10)] & DIG) === 0 || (CLS[s.charCodeAt(p + 11)] & DIG) === 0 || (CLS[s.charCodeAt(p + 12)] & DIG) === 0
-    || s.charCodeAt(p + 13) !== 58 || s.charCodeAt(p + 14) !== 32 || p + 15 > end) {
-    return PRE + n + NOTAG + str(s.slice(start, end)) + '}\n';
-  }
-  const bEnd = Math.max(p - 2, start);
-  const sp = s.lastIndexOf(' ', bEnd - 1);
-  const space = sp >= start ? sp : -1;
-  const at = p + 15;
-  const id = s.slice(p + 7, p + 13);
-  let r = PRE + n + ',"timestamp":' + str(s.slice(start, space < 0 ? start : space)) + ',"host":' + str(s.slice(space < 0 ? start : space + 1, bEnd))
-    + (c1 === 65 ? ',"platform":"ASA","severity":' : ',"platform":"FTD","severity":') + sev + ',"defaultSeverity":' + sev + ',"id":"' + id
-    + '","category":"session","known":true,"message":' + str(s.slice(at, end)) + ',"raw":' + str(s.slice(start, end));
-  if (withFields) {
-    const a = s.charCodeAt(p + 7), b = s.charCodeAt(p + 8), c = s.charCodeAt(p + 9), e = s.charCodeAt(p + 10), f = s.charCodeAt(p + 11), g = s.charCodeAt(p + 12);
-    if (a === 51 && b === 48 && c === 50 && e === 48 && f === 49) { if (conn(s, at, end)) r += connJson(s); }
-    else if (a === 49 && b === 48 && c === 54) {
-      if (e === 48 && f === 50 && g === 51) { if (deny(s, at, end)) r += denyJson(s); }
-      else if (e === 49 && f === 48 && g === 48) { if (acl(s, at)) r += aclJson(s); }
-    }
-  }
-  return r + '}\n';
-}
-
 
 if (!file) throw new Error('usage: node bench/floor-tight/json.mjs FILE [--fields] [--out PATH]');
 // ---- byte writer: constants, the input chunk and the output share one ArrayBuffer, so that
