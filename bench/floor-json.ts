@@ -6,8 +6,9 @@
 // most of the bench log, read with one grok-style regex each (no other ID gets any). Records are
 // plain objects serialised by JSON.stringify, written in 64 KB batches to PATH (/dev/null: cheaper than
 // the pipe asalog writes to, which favours the floor). Prints its own timing as one JSON object.
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { forEachLineChunk } from './line-chunks.mjs';
 
 const TAG = /%(?<platform>ASA|FTD)-(?<severity>\d)-(?<id>\d{6}): /y;
 const CONNECTION = /(?<verb>Built|Teardown) (?:(?<direction>inbound|outbound) )?(?<protocol>\w+) connection (?<connection_id>\d+) for (?<src_interface>[^:\s]+):(?<src_ip>[^/\s]+)\/(?<src_port>\d+)(?: \([^)]*\))? to (?<dst_interface>[^:\s]+):(?<dst_ip>[^/\s]+)\/(?<dst_port>\d+)(?: \([^)]*\))?(?: duration (?<duration>\S+) bytes (?<bytes>\d+))?(?: (?<reason>.*))?/y;
@@ -59,18 +60,10 @@ function record(line: string, n: number): object {
 }
 
 const out = openSync(outPath, 'w');
-const fd = openSync(file, 'r');
-const chunk = Buffer.alloc(1 << 20);
-let kept = 0;
 let lines = 0;
 let pending = '';
 const t0 = performance.now();
-for (;;) {
-  const n = readSync(fd, chunk, kept, chunk.length - kept, null);
-  const filled = kept + n;
-  if (filled === 0) break;
-  const cut = n === 0 ? filled : chunk.lastIndexOf(10, filled - 1) + 1;
-  if (cut === 0) throw new Error('a line longer than 1 MB: not a log this yardstick is for');
+forEachLineChunk(file, Buffer.alloc(1 << 20), (chunk, cut) => {
   for (let start = 0; start < cut;) {
     let end = chunk.indexOf(10, start);
     if (end < 0 || end >= cut) end = cut;
@@ -82,12 +75,8 @@ for (;;) {
     }
     start = end + 1;
   }
-  chunk.copy(chunk, 0, cut, filled);
-  kept = filled - cut;
-  if (n === 0) break;
-}
+});
 writeSync(out, Buffer.from(pending));
-closeSync(fd);
 closeSync(out);
 const ms = performance.now() - t0;
 console.log(JSON.stringify({ lines, ms: Math.round(ms), usPerLine: Number(((ms * 1000) / lines).toFixed(2)) }));

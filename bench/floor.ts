@@ -5,7 +5,7 @@
 // of the three families that make most of the bench log (connection build/teardown, ACL denies by
 // 106023 and 106100), and exact counts in Maps. Everything asalog does beyond this is extra.
 // Prints one JSON object.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { forEachLineChunk } from './line-chunks.mjs';
 
 // sticky: each runs where the previous left off, never scanning ahead for a later start
 const TAG = /%(?:ASA|FTD)-\d-(?<id>\d{6}): /y;
@@ -65,20 +65,12 @@ function countLine(line: string): boolean {
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: node --import tsx bench/floor.ts FILE');
-const fd = openSync(file, 'r');
-// whole lines are decoded straight from the read buffer (latin1: one byte, one character, no UTF-8
-// validation, cheaper than asalog may be); the partial line at its end moves to the front
-const chunk = Buffer.alloc(1 << 20);
-let kept = 0;
 let lines = 0;
 let read = 0;
 const t0 = performance.now();
-for (;;) {
-  const n = readSync(fd, chunk, kept, chunk.length - kept, null);
-  const filled = kept + n;
-  if (filled === 0) break;
-  const cut = n === 0 ? filled : chunk.lastIndexOf(10, filled - 1) + 1;
-  if (cut === 0) throw new Error('a line longer than 1 MB: not a log this yardstick is for');
+// whole lines are decoded straight from the read buffer (latin1: one byte, one character, no UTF-8
+// validation, cheaper than asalog may be)
+forEachLineChunk(file, Buffer.alloc(1 << 20), (chunk, cut) => {
   const text = chunk.toString('latin1', 0, cut);
   let start = 0;
   while (start < text.length) {
@@ -88,10 +80,6 @@ for (;;) {
     if (countLine(text.slice(start, end))) read++;
     start = end + 1;
   }
-  chunk.copy(chunk, 0, cut, filled);
-  kept = filled - cut;
-  if (n === 0) break;
-}
-closeSync(fd);
+});
 const ms = performance.now() - t0;
 console.log(JSON.stringify({ lines, read, ms: Math.round(ms), usPerLine: Number(((ms * 1000) / lines).toFixed(2)), distinctDeniedSources: tables.deniedSources.size }));

@@ -4,7 +4,8 @@
 // one buffer (`clean`). Lines holding a control or non-ASCII character take floor-json.ts's own path
 // (objects + JSON.stringify); lines holding `"` or `\` get a backslash before those bytes as they are
 // copied. THREADS=2: a worker renders the second half of the file and posts it back in 1 MB parts.
-import { closeSync, openSync, readSync, writeSync, fstatSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync, statSync } from 'node:fs';
+import { forEachLineChunk } from '../line-chunks.mjs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isAscii } from 'node:buffer';
 import { parseArgs } from 'node:util';
@@ -265,37 +266,9 @@ function clean(s, start, end, n) {
 
 // ---- a byte range [from, to) of the file: the lines that start in it (line numbers from lineBase)
 function run(from, to, lineBase, emit) {
-  const fd = openSync(file, 'r');
-  let pos = from, kept = 0, lines = lineBase;
-  if (from > 0) { // skip to the start of the first line at or after `from`
-    for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, pos - 1);
-      const nl = chunk.indexOf(10);
-      if (nl >= 0 && nl < n) { pos = pos + nl; break; }
-      if (n === 0) { pos = to; break; }
-      pos += n;
-    }
-  }
-  for (;;) {
-    const n = readSync(fd, chunk, kept, chunk.length - kept, pos);
-    pos += n;
-    const filled = kept + n;
-    if (filled === 0) break;
-    let cut = n === 0 ? filled : chunk.lastIndexOf(10, filled - 1) + 1;
-    if (cut === 0) throw new Error('a line longer than the chunk');
-    const limit = to - (pos - filled); // offset of `to` in chunk
-    let done = n === 0;
-    if (limit <= cut) {
-      if (limit <= 0) { cut = 0; done = true; }
-      else { const nl = chunk.indexOf(10, limit - 1); if (nl >= 0 && nl < filled) { cut = nl + 1; done = true; } else if (n === 0) { cut = filled; done = true; } }
-    }
-    if (cut > 0) lines = scan(cut, lines, emit);
-    if (done) break;
-    chunk.copy(chunk, 0, cut, filled);
-    kept = filled - cut;
-  }
+  let lines = lineBase;
+  forEachLineChunk(file, chunk, (_, cut) => { lines = scan(cut, lines, emit); }, from, to);
   if (o > OUT) { emit(); o = OUT; }
-  closeSync(fd);
   return lines;
 }
 function scan(cut, lines, emit) {
@@ -327,7 +300,7 @@ const THREADS = Number(process.env.THREADS ?? 1);
 if (isMainThread) {
   const t0 = performance.now();
   const out = openSync(outPath, 'w');
-  const size = fstatSync(openSync(file, 'r')).size;
+  const size = statSync(file).size;
   const mid = THREADS > 1 ? Math.floor(size / 2) : size;
   let worker, theirs;
   if (THREADS > 1) {

@@ -1,47 +1,14 @@
 // node bench/floor-tight/sections-2threads.mjs FILE [--verify] [--maps]: sections.mjs on 2 threads: the main thread reads the
 // first half of the file, one worker the second, then the worker's tables are merged in.
-import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { forEachLineChunk } from '../line-chunks.mjs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { makeTables, scanChunk, toMaps } from './sections-scan.mjs';
 
 function scanRange(file, from, to) {
   const T = makeTables();
-  const fd = openSync(file, 'r');
-  const chunk = Buffer.alloc(65536);
-  let pos = from, kept = 0, lines = 0, read = 0;
-  if (from > 0) { // start after the line that contains from-1
-    for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, pos - 1);
-      const nl = chunk.indexOf(10);
-      if (nl >= 0 && nl < n) { pos = pos + nl; break; }
-      if (n === 0) { pos = to; break; }
-      pos += n;
-    }
-  }
-  // lines that start before `to` are ours
-  for (;;) {
-    const n = readSync(fd, chunk, kept, chunk.length - kept, pos);
-    pos += n;
-    const filled = kept + n;
-    if (filled === 0) break;
-    let cut = n === 0 ? filled : chunk.lastIndexOf(10, filled - 1) + 1;
-    const lineStartLimit = to - (pos - filled); // offset in chunk of `to`
-    let done = n === 0;
-    if (lineStartLimit <= cut) {
-      // end at the end of the line that contains offset lineStartLimit-1
-      if (lineStartLimit <= 0) { cut = 0; done = true; }
-      else {
-        const nl = chunk.indexOf(10, lineStartLimit - 1);
-        if (nl >= 0 && nl < filled) { cut = nl + 1; done = true; }
-        else if (n === 0) { cut = filled; done = true; }
-      }
-    }
-    if (cut > 0) { const r = scanChunk(chunk.latin1Slice(0, cut), T); lines += r[0]; read += r[1]; }
-    if (done) break;
-    chunk.copy(chunk, 0, cut, filled);
-    kept = filled - cut;
-  }
-  closeSync(fd);
+  let lines = 0, read = 0;
+  forEachLineChunk(file, Buffer.alloc(65536), (chunk, cut) => { const r = scanChunk(chunk.latin1Slice(0, cut), T); lines += r[0]; read += r[1]; }, from, to);
   return { T, lines, read };
 }
 
@@ -68,7 +35,7 @@ function merge(A, B) {
 if (isMainThread) {
   const t0 = performance.now();
   const file = process.argv[2];
-  const size = fstatSync(openSync(file, 'r')).size;
+  const size = statSync(file).size;
   const mid = Math.floor(size / 2);
   const w = new Worker(new URL(import.meta.url), { workerData: { file, from: mid, to: size } });
   const other = new Promise((res, rej) => { w.once('message', res); w.once('error', rej); });
